@@ -1,0 +1,85 @@
+/**
+ * Typed errors shared by every service. The retry policy tells bad input (never retried) from
+ * infrastructure faults (retried with backoff) by class, never by parsing messages.
+ */
+export abstract class KiagoError extends Error {
+  /** Stable machine-readable code, also used as the Temporal ApplicationFailure type. */
+  abstract readonly code: string;
+  /** True when retrying the same input can never succeed. */
+  abstract readonly nonRetryable: boolean;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export type FormulaErrorReason =
+  | 'empty'
+  | 'unknown-element'
+  | 'non-element-symbol'
+  | 'malformed'
+  | 'unbalanced-parentheses'
+  | 'non-positive-amount'
+  | 'bad-amount';
+
+/** A formula string that cannot be read as a composition; `token` is the offending part. */
+export class FormulaError extends KiagoError {
+  readonly code = 'FORMULA_INVALID';
+  readonly nonRetryable = true;
+
+  constructor(
+    readonly formula: string,
+    readonly reason: FormulaErrorReason,
+    readonly token: string,
+    detail?: string,
+  ) {
+    super(`invalid formula ${JSON.stringify(formula)}: ${detail ?? reason} (at ${JSON.stringify(token)})`);
+  }
+}
+
+export interface SpecIssue {
+  /** Dotted path of the offending field, e.g. `mode.targetElement` or `bases.2`. */
+  path: string;
+  message: string;
+}
+
+/** A campaign spec, CLI flag, HTTP body or env value that failed validation. */
+export class SpecError extends KiagoError {
+  readonly code = 'SPEC_INVALID';
+  readonly nonRetryable = true;
+
+  constructor(
+    readonly source: string,
+    readonly issues: readonly SpecIssue[],
+  ) {
+    super(`${source}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`);
+  }
+}
+
+/** A data file (CSV/JSON) that is missing, unreadable or has the wrong shape. */
+export class DataFileError extends KiagoError {
+  readonly code = 'DATA_FILE_INVALID';
+  readonly nonRetryable = true;
+
+  constructor(
+    readonly file: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${file}: ${message}`, options);
+  }
+}
+
+/** A requested row (run, shard, model version, …) does not exist. */
+export class NotFoundError extends KiagoError {
+  readonly code = 'NOT_FOUND';
+  readonly nonRetryable = true;
+
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(`${entity} ${JSON.stringify(id)} not found`);
+  }
+}

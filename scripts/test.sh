@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# README command 2: run every test against a real Postgres. Uses DATABASE_URL when set, otherwise
+# starts the embedded Postgres of scripts/local-postgres.mjs. Extra arguments go to vitest.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$KIAGO_ROOT"
+bash scripts/setup.sh
+
+if [ -z "${DATABASE_URL:-}" ]; then
+  DATABASE_URL="$(node scripts/local-postgres.mjs start)"
+  export DATABASE_URL
+fi
+
+mkdir -p .kiago
+results=.kiago/test-results.json
+status=0
+vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
+# One plain closing line, readable by any CI: "tests: N passed, N failed, N skipped".
+if [ -f "$results" ]; then
+  node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));
+    console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`)' "$results"
+fi
+exit "$status"
