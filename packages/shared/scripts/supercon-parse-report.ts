@@ -1,0 +1,46 @@
+/**
+ * Acceptance figures for formula parsing: rows parsed vs rejected per SuperCon table, rejections by reason.
+ *   npm run build -w @kiago/shared && node packages/shared/scripts/supercon-parse-report.ts
+ * Data directory: $KIAGO_DATA_DIR, default `../shared/data` relative to the repository root.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tallyFormulaParses } from '@kiago/shared';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const dataDir = process.env.KIAGO_DATA_DIR ?? resolve(repoRoot, '../shared/data');
+const TABLES = [
+  { file: 'supercon_superdiff/supercon_superdiff.csv', column: 'formula' },
+  { file: 'supercon_stanev/Supercon_data.csv', column: 'name' },
+];
+
+/** The formula column of a SuperCon CSV (neither table quotes or escapes its fields). */
+function readColumn(file: string, column: string): string[] {
+  const [header, ...rows] = readFileSync(join(dataDir, file), 'utf8').split(/\r?\n/).filter(Boolean);
+  const index = (header ?? '').split(',').indexOf(column);
+  if (index < 0) throw new Error(`${file}: no column ${column}`);
+  return rows.map((row) => row.split(',')[index] ?? '');
+}
+
+console.log(`data: ${dataDir}\n`);
+console.log('| table | rows | parsed | rejected | parsed % |');
+console.log('|---|---:|---:|---:|---:|');
+const tallies = TABLES.map(({ file, column }) => ({
+  file,
+  tally: tallyFormulaParses(readColumn(file, column)),
+}));
+for (const { file, tally } of tallies) {
+  const percent = ((100 * tally.parsed) / tally.total).toFixed(2);
+  console.log(`| ${file} | ${tally.total} | ${tally.parsed} | ${tally.rejected} | ${percent} |`);
+}
+for (const { file, tally } of tallies) {
+  console.log(`\nrejected in ${file}, by reason:`);
+  console.log('| reason | rows | tokens (rows) | examples |');
+  console.log('|---|---:|---|---|');
+  const reasons = [...tally.byReason].sort(([, a], [, b]) => b.count - a.count);
+  for (const [reason, { count, tokens, examples }] of reasons) {
+    const byToken = [...tokens].sort(([, a], [, b]) => b - a).map(([token, rows]) => `${token} (${rows})`);
+    console.log(`| ${reason} | ${count} | ${byToken.join(', ')} | ${examples.join(', ')} |`);
+  }
+}

@@ -1,0 +1,2 @@
+/** Element symbol → positive amount, at any scale (counts, fractions, doping levels). */
+export type Composition = ReadonlyMap<string, number>;
