@@ -1,0 +1,11 @@
+export { betaAtStep, maskStep } from './beta-schedule.js';
+export { type CampaignSpec, type CampaignSpecInput, campaignSpecSchema } from './campaign-spec-schema.js';
+export * from './defaults.js';
+export type { BetaSchedule, NUnits } from './field-schemas.js';
+export { loadCampaignSpec, parseCampaignSpec, type SpecFormat } from './load-campaign-spec.js';
+export type { CampaignMode, CampaignModeKind } from './mode-schema.js';
+export { largestNUnit, nUnitsValues } from './n-units.js';
+export { optimisableElements, optimisationElements, preservedAmounts } from './optimisation-elements.js';
+export { type PlannedShard, planShards } from './plan-shards.js';
+export type { Initialisation } from './resolve-defaults.js';
+export { fixedFractionsForBase } from './shard-fixed-fractions.js';
