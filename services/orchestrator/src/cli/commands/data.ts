@@ -13,7 +13,9 @@ const statsOptionsSchema = z.object({
 export function registerDataCommand(program: Command): void {
   const data = program
     .command('data')
-    .description('Inspect the training and reference data sets (KIAGO_DATA_DIR, default <repo>/../shared/data)');
+    .description(
+      'Inspect the training and reference data sets (KIAGO_DATA_DIR, default <repo>/../shared/data)',
+    );
 
   data
     .command('stats')
@@ -25,7 +27,9 @@ export function registerDataCommand(program: Command): void {
       const stats = await collectDatasetStats({ dataDir: options.dataDir });
       printResult(options.format, stats, () => statsTable(stats));
       if (options.format !== 'json') {
-        for (const { dataset, reason } of stats.skipped) process.stderr.write(`skipped ${dataset}: ${reason}\n`);
+        for (const { dataset, reason } of stats.skipped) {
+          process.stderr.write(`skipped ${dataset}: ${reason}\n`);
+        }
       }
     });
 }

@@ -3,6 +3,5 @@ import { registerDataCommand } from './data.js';
 
 /** Each command group lives in its own file and registers itself here. */
 export function registerCommands(program: Command): void {
-  void program;
   registerDataCommand(program);
 }
