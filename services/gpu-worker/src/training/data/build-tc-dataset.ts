@@ -1,0 +1,142 @@
+import {
+  loadMatbenchExptIsMetal,
+  loadMpNonMetals,
+  loadSuperconStanev,
+  loadSuperconSuperdiff,
+  resolveDataDir,
+} from '@kiago/datasets';
+import { parseOrThrow } from '@kiago/shared';
+import { z } from 'zod';
+import { assembleSplits } from './assemble-splits.js';
+import type { EncodedRows } from './encoded-rows.js';
+import { selectNonSuperconductors } from './non-superconductors.js';
+import {
+  DEFAULT_SPLIT_FRACTIONS,
+  SPLIT_NAMES,
+  type SplitFractions,
+  type SplitKind,
+  type SplitName,
+  splitFractionsSchema,
+  splitKindSchema,
+  splitSeedSchema,
+} from './split-options.js';
+import { mergeSupercon } from './supercon-merge.js';
+import { summariseTcRows, type TcDatasetReport } from './tc-dataset-report.js';
+import type { TcFamily } from './tc-family.js';
+import type { TcRowSource } from './tc-row.js';
+
+/** One split for the Tc model: `x` is n × 118 atomic fractions (Z order), `y` is Tc in K. */
+export interface TcSplit extends EncodedRows {
+  families: TcFamily[];
+  sources: TcRowSource[];
+}
+
+export interface TcDataset extends Record<SplitName, TcSplit> {
+  report: TcDatasetReport;
+  dataHash: string;
+  splitHash: string;
+}
+
+export interface BuildTcDatasetOptions {
+  /** Data directory; defaults to KIAGO_DATA_DIR, else `<repo>/../shared/data`. */
+  dataDir?: string | undefined;
+  /** Split seed (uint32), recorded in the model manifest. */
+  seed: number;
+  /** Non-superconductors per superconductor (default 1: a balanced set). */
+  nonSuperconductorRatio?: number | undefined;
+  split?: SplitKind | undefined;
+  fractions?: SplitFractions | undefined;
+}
+
+/**
+ * With L1 loss the model learns the conditional median: more zeros than superconductors in a
+ * region would pull every prediction there to 0 K, fewer would hide "not a superconductor".
+ */
+export const DEFAULT_NON_SUPERCONDUCTOR_RATIO = 1;
+/** PBE gaps below this are mostly semimetals or noise; 40k MP rows leave plenty above it. */
+export const MP_MIN_BAND_GAP_EV = 0.5;
+/** Part of the data hash: bump when rows, encoding or labels change meaning. */
+export const TC_DATA_FORMAT = 'kiago-tc-dataset/v1 x=fractions118 y=tcKelvin label=family,source';
+
+const optionsSchema = z.object({
+  dataDir: z.string().trim().min(1, 'dataDir must not be empty').optional(),
+  seed: splitSeedSchema,
+  nonSuperconductorRatio: z
+    .number({ error: 'nonSuperconductorRatio must be a number' })
+    .min(0, 'nonSuperconductorRatio must be ≥ 0')
+    .max(10, 'nonSuperconductorRatio must be ≤ 10')
+    .default(DEFAULT_NON_SUPERCONDUCTOR_RATIO),
+  split: splitKindSchema.default('grouped'),
+  fractions: splitFractionsSchema.default({ ...DEFAULT_SPLIT_FRACTIONS }),
+});
+
+/**
+ * The Tc training set: SuperCon superconductors (SuperDiff primary, Stanev's extra rows merged by
+ * canonical key) plus non-superconductors at Tc = 0, split by element set. See README.md.
+ */
+export async function buildTcDataset(options: BuildTcDatasetOptions): Promise<TcDataset> {
+  const startedMs = performance.now();
+  const { dataDir: givenDataDir, ...plan } = parseOrThrow(optionsSchema, options, 'buildTcDataset options');
+  const dataDir = resolveDataDir({ dataDir: givenDataDir });
+  const [superdiff, stanev, exptIsMetal, mpNonMetals] = await Promise.all([
+    loadSuperconSuperdiff({ dataDir }),
+    loadSuperconStanev({ dataDir }),
+    loadMatbenchExptIsMetal({ dataDir }),
+    loadMpNonMetals({ dataDir }),
+  ]);
+
+  const merged = mergeSupercon(superdiff.rows, stanev.rows);
+  const exptNonMetals = exptIsMetal.rows.filter((row) => !row.isMetal);
+  const mpWideGap = mpNonMetals.rows.filter((row) => row.bandGapEv >= MP_MIN_BAND_GAP_EV);
+  const negatives = selectNonSuperconductors(
+    [
+      { source: 'supercon-stanev-tc0', rows: merged.stanevTc0 },
+      { source: 'matbench-expt-non-metal', rows: exptNonMetals },
+      { source: 'mp-non-metal', rows: mpWideGap },
+    ],
+    new Set(merged.superconductors.map((row) => row.key)),
+    Math.round(plan.nonSuperconductorRatio * merged.superconductors.length),
+  );
+
+  const assembled = assembleSplits([...merged.superconductors, ...negatives.rows], plan, {
+    target: (row) => row.tcKelvin,
+    label: (row) => `${row.family}\t${row.source}`,
+    formatTag: TC_DATA_FORMAT,
+  });
+  const { rows, indices } = assembled;
+  const splitRows = (name: SplitName) => indices[name].map((index) => rows[index]!);
+  const report: TcDatasetReport = {
+    kind: 'tc',
+    dataDir,
+    seed: plan.seed,
+    split: plan.split,
+    fractions: plan.fractions,
+    loaders: [superdiff.report, stanev.report, exptIsMetal.report, mpNonMetals.report],
+    supercon: merged.report,
+    nonSuperconductors: {
+      ratio: plan.nonSuperconductorRatio,
+      budget: negatives.budget,
+      selected: negatives.rows.length,
+      tiers: negatives.tiers,
+      mpMinBandGapEv: MP_MIN_BAND_GAP_EV,
+      mpBelowMinBandGap: mpNonMetals.rows.length - mpWideGap.length,
+      matbenchMetalsSkipped: exptIsMetal.rows.length - exptNonMetals.length,
+    },
+    overall: summariseTcRows(rows),
+    splits: {
+      train: summariseTcRows(splitRows('train')),
+      val: summariseTcRows(splitRows('val')),
+      test: summariseTcRows(splitRows('test')),
+    },
+    dataHash: assembled.dataHash,
+    splitHash: assembled.splitHash,
+    buildMilliseconds: Math.round(performance.now() - startedMs),
+  };
+  const tcSplit = (name: SplitName): TcSplit => ({
+    ...assembled.splits[name],
+    families: splitRows(name).map((row) => row.family),
+    sources: splitRows(name).map((row) => row.source),
+  });
+  const [train, val, test] = SPLIT_NAMES.map(tcSplit) as [TcSplit, TcSplit, TcSplit];
+  return { train, val, test, report, dataHash: assembled.dataHash, splitHash: assembled.splitHash };
+}
