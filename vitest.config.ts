@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { conditions: ['@kiago/source'] },
   ssr: { resolve: { conditions: ['@kiago/source'] } },
+  // The global setup runs in vitest's own environment, which ignores `resolve.conditions`.
+  environments: { __vitest__: { resolve: { conditions: ['@kiago/source'] } } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
     testTimeout: 60_000,

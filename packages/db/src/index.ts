@@ -1,0 +1,34 @@
+export {
+  databaseNameOf,
+  databaseUrlWithName,
+  dropDatabase,
+  recreateDatabase,
+} from './admin/database-admin.js';
+export type { CandidateInsert } from './candidates/candidate-insert.js';
+export {
+  type InsertCandidatesOptions,
+  type InsertCandidatesResult,
+  insertCandidates,
+} from './candidates/insert-candidates.js';
+export {
+  type TopCandidate,
+  type TopCandidatesQuery,
+  topCandidates,
+  topCandidatesQuerySchema,
+} from './candidates/top-candidates.js';
+export { type CreateDbOptions, createDb, type Db } from './client/create-db.js';
+export { type DbEnv, parseDbEnv } from './env.js';
+export * from './generated/prisma/client.js';
+export {
+  type ApplyMigrationsOptions,
+  type ApplyMigrationsResult,
+  applyMigrations,
+} from './migrations/apply-migrations.js';
+export { MigrationChecksumError, MigrationFailedError } from './migrations/migration-errors.js';
+export { DEFAULT_MIGRATIONS_DIR, type MigrationFile, readMigrations } from './migrations/read-migrations.js';
+export { retryableDbErrorCode } from './transactions/retryable-db-error.js';
+export {
+  TransactionRetryExhaustedError,
+  type TransactionRetryOptions,
+  withTransactionRetry,
+} from './transactions/with-transaction-retry.js';

@@ -1,0 +1,3 @@
+export { createRunFixture, type RunFixture } from './run-fixture.js';
+export { createEmptyDatabase, createTestDatabase, type TestDatabase } from './test-database.js';
+export { testDatabaseUrl } from './test-database-url.js';

@@ -1,0 +1,33 @@
+// Errors worth retrying: the transaction lost a race (serialization failure 40001, deadlock 40P01) or
+// the connection broke (SQLSTATE class 08, socket errors). Prisma wraps driver errors, so the codes
+// are searched through `cause`, Prisma's `meta.driverAdapterError` and its `cause`.
+const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
+const RETRYABLE_NODE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+/** P2034: write conflict or deadlock; P1001: server unreachable; P1017: server closed the connection. */
+const RETRYABLE_PRISMA_CODES = new Set(['P2034', 'P1001', 'P1017']);
+const CONNECTION_CLOSED_MESSAGES = ['Connection terminated', 'Client has encountered a connection error'];
+
+/** The retryable code found in `error` (e.g. "40001", "ECONNRESET", "P2034"), or undefined. */
+export function retryableDbErrorCode(error: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0) {
+    const current = queue.shift();
+    if (typeof current !== 'object' || current === null || seen.has(current)) continue;
+    seen.add(current);
+    const record = current as Record<string, unknown>;
+    for (const key of ['code', 'originalCode']) {
+      const code = record[key];
+      if (typeof code !== 'string') continue;
+      if (RETRYABLE_SQLSTATES.has(code) || code.startsWith('08')) return code;
+      if (RETRYABLE_NODE_CODES.has(code) || RETRYABLE_PRISMA_CODES.has(code)) return code;
+    }
+    const message = record.message;
+    if (typeof message === 'string' && CONNECTION_CLOSED_MESSAGES.some((m) => message.includes(m))) {
+      return 'connection-closed';
+    }
+    const meta = record.meta as Record<string, unknown> | undefined;
+    queue.push(record.cause, meta?.driverAdapterError);
+  }
+  return undefined;
+}
