@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
 import { KiagoError } from '@kiago/shared';
+import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.js';
 
 /** `kiago`: the one command-line entry point for the whole system. */

@@ -26,16 +26,23 @@ export function renderTable(table: Table, format: 'table' | 'csv'): string {
   if (format === 'csv') {
     return [table.columns, ...texts].map((row) => row.map(csvEscape).join(',')).join('\n');
   }
-  const widths = table.columns.map((col, i) => Math.max(col.length, ...texts.map((row) => row[i]?.length ?? 0)));
+  const widths = table.columns.map((col, i) =>
+    Math.max(col.length, ...texts.map((row) => row[i]?.length ?? 0)),
+  );
   const numeric = table.columns.map((_, i) => table.rows.every((row) => typeof row[i] !== 'string'));
   const line = (cells: readonly string[], header: boolean) =>
     cells
       .map((cell, i) => (numeric[i] && !header ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
-  return [line(table.columns, true), line(widths.map((w) => '-'.repeat(w)), true), ...texts.map((r) => line(r, false))].join(
-    '\n',
-  );
+  return [
+    line(table.columns, true),
+    line(
+      widths.map((w) => '-'.repeat(w)),
+      true,
+    ),
+    ...texts.map((r) => line(r, false)),
+  ].join('\n');
 }
 
 /** Prints `data` as JSON, or `table` (built from the same data) as text/CSV. */
