@@ -13,4 +13,5 @@ if [ ! -d node_modules ] || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; t
   npm ci --no-audit --no-fund
   mkdir -p "$KIAGO_TOOLS" && echo "$lock_hash" >"$stamp"
 fi
+bash scripts/setup-tfjs.sh >/dev/null
 npm run --silent build >/dev/null

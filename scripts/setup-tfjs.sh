@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Native TensorFlow backend for @kiago/gpu-worker, offline and idempotent: builds the addon of
+# @tensorflow/tfjs-node@4.22.0 against libtensorflow taken from the PyPI wheel tensorflow-cpu==2.21.0
+# (recipe and measurements: ENVIRONMENT.md, "TensorFlow.js"). Cheap when the addon already loads.
+#
+# How the npm side is arranged, and why:
+# - tfjs-node's install script downloads libtensorflow 2.9.1 from storage.googleapis.com. Offline that
+#   fails: as a regular dependency it fails `npm ci`; as an optional one npm removes the package.
+# - So the project's .npmrc sets ignore-scripts=true: `npm ci` installs the package's JS and C++ sources
+#   and runs no install script (see .npmrc for why no other package needs one).
+# - Step 4 runs the package's own `build-addon-from-source` script (node-pre-gyp → node-gyp) with an
+#   explicit `npm run`, which ignore-scripts does not block.
+# - tfjs-node is an optionalDependency of @kiago/gpu-worker: `npm ci --omit=optional` gives an install
+#   without it, and the worker falls back to the wasm backend (services/gpu-worker/src/tf/backend.ts).
+#
+# Steps, each skipped when its result exists:
+#   1. wheel → .tools/wheels (pip download; sha256 pinned)
+#   2. the two shared libraries + C headers → .tools/libtensorflow-2.21.0/{lib,include}
+#   3. node_modules/@tensorflow/tfjs-node/deps/{lib,include} → links into that cache
+#   4. compile the addon (needs g++, make, python3 and the Node headers in $npm_config_nodedir)
+# Prints the TF_Version the addon reports.
+#
+# GPU images (not done here, unverified: no GPU machine was available): @tensorflow/tfjs-node-gpu is
+# not in the lockfile; the worker imports it when present (services/gpu-worker/src/tf/backend.ts).
+# Its install script always wipes deps/ and downloads libtensorflow 2.9.1 for CUDA 11.2, so the image
+#   1. runs `npm install --no-save --ignore-scripts @tensorflow/tfjs-node-gpu@4.22.0` after `npm ci`;
+#   2. fills node_modules/@tensorflow/tfjs-node-gpu/deps/{lib,include} as in steps 2–3 below, from the
+#      GPU wheel `tensorflow==2.21.0` (CUDA 12 runtime from the `nvidia-*-cu12` wheels that
+#      `tensorflow[and-cuda]` lists, on LD_LIBRARY_PATH), which carries Hopper kernels;
+#   3. runs `npm run --prefix node_modules/@tensorflow/tfjs-node-gpu build-addon-from-source`.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$KIAGO_ROOT"
+
+TF_VERSION="2.21.0"
+WHEEL_NAME="tensorflow_cpu-${TF_VERSION}-cp311-cp311-manylinux_2_27_x86_64.whl"
+WHEEL_SHA256="2b847d217b02ee7731ed91431daf3250daa0196c3c94614d23be27232e6e5b6c"
+WHEEL_DIR="$KIAGO_TOOLS/wheels"
+LIB_CACHE="$KIAGO_TOOLS/libtensorflow-$TF_VERSION"
+PKG_DIR="$KIAGO_ROOT/node_modules/@tensorflow/tfjs-node"
+BUILD_LOG="$KIAGO_TOOLS/tfjs-node-build.log"
+
+log() { echo "[setup-tfjs] $*" >&2; }
+
+# Prints TF_Version when the compiled addon loads, nothing otherwise. TensorFlow's own start-up
+# chatter on stderr is dropped.
+addon_tf_version() {
+  node -e '
+    const pkg = require.resolve("@tensorflow/tfjs-node/package.json");
+    const preGyp = require(require.resolve("@mapbox/node-pre-gyp", { paths: [pkg] }));
+    const binding = require(preGyp.find(pkg));
+    process.stdout.write(binding.TF_Version);
+  ' 2>/dev/null || true
+}
+
+if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
+  log "the offline recipe covers Linux x86_64 only; skipping (the worker will use the wasm backend)"
+  exit 0
+fi
+if [ ! -f "$PKG_DIR/package.json" ]; then
+  log "error: $PKG_DIR is missing. Run 'npm ci' first; if npm removed it, check that the project's"
+  log ".npmrc still sets ignore-scripts=true (see this script's header)."
+  exit 1
+fi
+
+version="$(addon_tf_version)"
+if [ "$version" = "$TF_VERSION" ]; then
+  log "tfjs-node native addon already built (TF_Version $version)"
+  echo "TF_Version $version"
+  exit 0
+fi
+
+# 1. The wheel. Platform flags make pip pick the same file whatever the local Python version.
+if [ ! -f "$WHEEL_DIR/$WHEEL_NAME" ]; then
+  log "downloading $WHEEL_NAME from PyPI (~274 MB)"
+  python3 -m pip download --quiet --no-deps --only-binary=:all: \
+    --platform manylinux_2_27_x86_64 --python-version 3.11 --implementation cp --abi cp311 \
+    "tensorflow-cpu==$TF_VERSION" -d "$WHEEL_DIR"
+fi
+if [ "$(sha256sum "$WHEEL_DIR/$WHEEL_NAME" | cut -d' ' -f1)" != "$WHEEL_SHA256" ]; then
+  log "error: $WHEEL_DIR/$WHEEL_NAME does not match the pinned sha256; delete it and re-run"
+  exit 1
+fi
+
+# 2. Unpack into a temporary folder and rename, so an interrupted run never leaves a half cache.
+if [ ! -f "$LIB_CACHE/lib/libtensorflow_cc.so.2" ]; then
+  log "unpacking libtensorflow + headers into ${LIB_CACHE#"$KIAGO_ROOT/"}"
+  staging="$(mktemp -d "$KIAGO_TOOLS/libtensorflow.XXXXXX")"
+  unzip -q "$WHEEL_DIR/$WHEEL_NAME" -d "$staging" \
+    'tensorflow/libtensorflow_cc.so.2' 'tensorflow/libtensorflow_framework.so.2' 'tensorflow/include/*'
+  mkdir -p "$staging/out/lib"
+  mv "$staging/tensorflow/libtensorflow_cc.so.2" "$staging/tensorflow/libtensorflow_framework.so.2" "$staging/out/lib/"
+  mv "$staging/tensorflow/include" "$staging/out/include"
+  # The link-time names node-gyp needs; libtensorflow.so.2.9.1 only makes tfjs-node's own install
+  # script (should anyone run it) believe libtensorflow is present instead of downloading it.
+  ln -s libtensorflow_cc.so.2 "$staging/out/lib/libtensorflow.so"
+  ln -s libtensorflow_framework.so.2 "$staging/out/lib/libtensorflow_framework.so"
+  ln -s libtensorflow_cc.so.2 "$staging/out/lib/libtensorflow.so.2.9.1"
+  rm -rf "$LIB_CACHE"
+  mv "$staging/out" "$LIB_CACHE"
+  rm -rf "$staging"
+fi
+
+# The addon finds the libraries at run time through its rpath $ORIGIN/../../deps/lib.
+mkdir -p "$PKG_DIR/deps"
+ln -sfn "$LIB_CACHE/lib" "$PKG_DIR/deps/lib"
+ln -sfn "$LIB_CACHE/include" "$PKG_DIR/deps/include"
+
+if [ -z "${npm_config_nodedir:-}" ]; then
+  # Official Node builds carry their headers; without them node-gyp would try to download them.
+  node_prefix="$(dirname "$(dirname "$(command -v node)")")"
+  if [ -f "$node_prefix/include/node/node_api.h" ]; then
+    export npm_config_nodedir="$node_prefix"
+  fi
+fi
+
+log "compiling the tfjs-node addon against TensorFlow $TF_VERSION (log: ${BUILD_LOG#"$KIAGO_ROOT/"})"
+if ! npm run --prefix "$PKG_DIR" build-addon-from-source >"$BUILD_LOG" 2>&1; then
+  tail -n 30 "$BUILD_LOG" >&2
+  log "error: the addon build failed; full log in $BUILD_LOG"
+  exit 1
+fi
+
+version="$(addon_tf_version)"
+if [ "$version" != "$TF_VERSION" ]; then
+  log "error: the built addon does not load (got '${version}'); see $BUILD_LOG"
+  exit 1
+fi
+log "tfjs-node native addon ready"
+echo "TF_Version $version"
