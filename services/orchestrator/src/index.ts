@@ -1,1 +1,2 @@
 export * from './cli/output/format.js';
+export * from './autoscaler/index.js';
