@@ -1,5 +1,6 @@
-import { ELEMNET_SYMBOLS, normaliseComposition, parseFormula } from '@kiago/shared';
-import { dataPath, readCsv } from './read-csv.ts';
+import { loadSuperconSuperdiff } from '@kiago/datasets';
+import { ELEMNET_SYMBOLS, normaliseComposition } from '@kiago/shared';
+import { dataDir } from './bench-args.ts';
 
 /** Seeded uniform [0, 1) so every run screens the same candidates. */
 export function seededRandom(seed: number): () => number {
@@ -24,15 +25,10 @@ export interface BenchCandidate {
  * KIAGO-like outputs: a SuperCon base, each element swapped with probability 0.29, 0–3 extra
  * elements, at most 8 elements (largest kept), rounded at N ∈ [10, 120].
  */
-export function kiagoLikeCandidates(count: number, seed: number): BenchCandidate[] {
+export async function kiagoLikeCandidates(count: number, seed: number): Promise<BenchCandidate[]> {
   const random = seededRandom(seed);
-  const bases = readCsv(dataPath('supercon_superdiff/supercon_superdiff.csv')).flatMap((row) => {
-    try {
-      return [normaliseComposition(parseFormula(row.formula!))];
-    } catch {
-      return [];
-    }
-  });
+  const { rows } = await loadSuperconSuperdiff({ dataDir: dataDir() });
+  const bases = rows.map((row) => normaliseComposition(row.composition));
   const pick = () => ELEMNET_SYMBOLS[Math.floor(random() * ELEMNET_SYMBOLS.length)]!;
   const out: BenchCandidate[] = [];
   while (out.length < count) {

@@ -8,15 +8,10 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import {
-  groupReferencesBySystem,
-  type HullLpProblem,
-  type HullReference,
-  solveHullLp,
-} from '@kiago/screening';
-import { normaliseComposition, parseFormula } from '@kiago/shared';
+import { groupReferencesBySystem, type HullLpProblem, solveHullLp } from '@kiago/screening';
+import { normaliseComposition } from '@kiago/shared';
+import { highsDir, mpHullReferences } from './bench-args.ts';
 import { kiagoLikeCandidates } from './candidates.ts';
-import { dataPath, highsDir, readCsv } from './read-csv.ts';
 
 const CANDIDATES = 1024;
 
@@ -37,22 +32,11 @@ if (!folder) throw new Error('pass --highs=DIR, a folder where `npm install high
 const loadHighs = createRequire(join(folder, 'package.json'))('highs') as () => Promise<Highs>;
 const highs = await loadHighs();
 
-const references: HullReference[] = [
-  ...readCsv(dataPath('mp_formation_energy/roost_mp_formation.csv')).map((row) => ({
-    id: row.task_id!,
-    composition: parseFormula(row.composition!),
-    efEvPerAtom: Number(row.formation_energy_per_atom),
-  })),
-  ...readCsv(dataPath('mp_convex_hull/mp_binaries_lowest_ehull.csv')).map((row) => ({
-    id: row.material_id!,
-    composition: parseFormula(row.formula_pretty!),
-    efEvPerAtom: Number(row.formation_energy_per_atom),
-  })),
-];
+const references = await mpHullReferences();
 const index = groupReferencesBySystem(references);
 
 /** The LP exactly as hullDistance builds it (columns in the candidate's element order). */
-const problems: HullLpProblem[] = kiagoLikeCandidates(CANDIDATES, 1).map((candidate) => {
+const problems: HullLpProblem[] = (await kiagoLikeCandidates(CANDIDATES, 1)).map((candidate) => {
   const target = normaliseComposition(candidate.fractions);
   const symbols = [...target.keys()];
   const columns: number[] = [];

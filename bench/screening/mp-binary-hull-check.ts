@@ -2,13 +2,12 @@
  * Cross-check of hullDistance against Materials Project: rebuild every binary hull from
  * mp_convex_hull/mp_binaries_lowest_ehull.csv (formation_energy_per_atom, elements at 0) and compare
  * each entry's e_above_hull with the file's `energy_above_hull`.
- * Run: npx tsc -p packages/shared/tsconfig.build.json && npx tsc -p services/screening/tsconfig.build.json
- *      && node bench/screening/mp-binary-hull-check.ts
+ * Run: npx turbo run build --filter=@kiago/screening && node bench/screening/mp-binary-hull-check.ts
  */
 
+import { loadMpBinariesHull } from '@kiago/datasets';
 import { groupReferencesBySystem, type HullReference, hullDistance } from '@kiago/screening';
-import { parseFormula } from '@kiago/shared';
-import { dataPath, readCsv } from './read-csv.ts';
+import { dataDir } from './bench-args.ts';
 
 interface MpEntry extends HullReference {
   formula: string;
@@ -16,13 +15,13 @@ interface MpEntry extends HullReference {
   stable: boolean;
 }
 
-const entries: MpEntry[] = readCsv(dataPath('mp_convex_hull/mp_binaries_lowest_ehull.csv')).map((row) => ({
-  id: row.material_id!,
-  formula: row.formula_pretty!,
-  composition: parseFormula(row.formula_pretty!),
-  efEvPerAtom: Number(row.formation_energy_per_atom),
-  mpEHullEvPerAtom: Number(row.energy_above_hull),
-  stable: row.is_stable === 'True',
+const entries: MpEntry[] = (await loadMpBinariesHull({ dataDir: dataDir() })).rows.map((row) => ({
+  id: row.materialId,
+  formula: row.formula,
+  composition: row.composition,
+  efEvPerAtom: row.efEvPerAtom,
+  mpEHullEvPerAtom: row.eAboveHullEvPerAtom,
+  stable: row.isStable,
 }));
 const index = groupReferencesBySystem(entries);
 

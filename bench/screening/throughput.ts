@@ -1,7 +1,7 @@
 /**
  * Screening library throughput on one core (pure compute; no database, no Temporal).
- * Run: npx tsc -p packages/shared/tsconfig.build.json && npx tsc -p services/screening/tsconfig.build.json
- *      && node bench/screening/throughput.ts
+ * Run: npx turbo run build --filter=@kiago/screening && node bench/screening/throughput.ts [--data-dir DIR]
+ * (bench/screening/hull-db.ts measures the hull with its database reads.)
  */
 
 import {
@@ -12,9 +12,8 @@ import {
   screenComposition,
   screenHydride,
 } from '@kiago/screening';
-import { parseFormula } from '@kiago/shared';
+import { mpHullReferences } from './bench-args.ts';
 import { hydrideCandidates, kiagoLikeCandidates, seededRandom } from './candidates.ts';
-import { dataPath, readCsv } from './read-csv.ts';
 
 const CANDIDATES = 4096;
 
@@ -31,7 +30,7 @@ function timeBest(rounds: number, run: () => void): number {
 const perSecond = (items: number, seconds: number) => Math.round(items / seconds).toLocaleString('en-US');
 
 // 1. SMACT-style screening.
-const candidates = kiagoLikeCandidates(CANDIDATES, 1);
+const candidates = await kiagoLikeCandidates(CANDIDATES, 1);
 const sizes = candidates.map((c) => c.counts.size);
 console.log(
   `candidates: ${CANDIDATES}, elements ${Math.min(...sizes)}–${Math.max(...sizes)} (mean ${(sizes.reduce((a, b) => a + b, 0) / sizes.length).toFixed(2)}, ${sizes.filter((n) => n >= 6).length} with ≥ 6)`,
@@ -118,32 +117,13 @@ console.log(`screenHydride: ${perSecond(CANDIDATES, hydrideSeconds)} composition
 
 // 3. Convex-hull distance against the real MP references.
 const loadStarted = performance.now();
-const references: HullReference[] = [];
-let unparsed = 0;
-for (const row of readCsv(dataPath('mp_formation_energy/roost_mp_formation.csv'))) {
-  try {
-    references.push({
-      id: row.task_id!,
-      composition: parseFormula(row.composition!),
-      efEvPerAtom: Number(row.formation_energy_per_atom),
-    });
-  } catch {
-    unparsed += 1;
-  }
-}
-for (const row of readCsv(dataPath('mp_convex_hull/mp_binaries_lowest_ehull.csv'))) {
-  references.push({
-    id: row.material_id!,
-    composition: parseFormula(row.formula_pretty!),
-    efEvPerAtom: Number(row.formation_energy_per_atom),
-  });
-}
+const references: HullReference[] = await mpHullReferences();
 const loadSeconds = (performance.now() - loadStarted) / 1000;
 const indexStarted = performance.now();
 const index = groupReferencesBySystem(references);
 const indexSeconds = (performance.now() - indexStarted) / 1000;
 console.log(
-  `references: ${references.length} (${unparsed} unparsed) in ${index.systems.size} systems; parse ${loadSeconds.toFixed(2)} s, index ${indexSeconds.toFixed(3)} s`,
+  `references: ${references.length} in ${index.systems.size} systems; load ${loadSeconds.toFixed(2)} s, index ${indexSeconds.toFixed(3)} s`,
 );
 
 let gathered = 0;

@@ -1,3 +1,17 @@
+export {
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_HULL_REFERENCE_SET,
+  type ScreeningActivityDeps,
+  type ScreeningLogger,
+  type ScreeningProgress,
+} from './activities/activity-deps.js';
+export {
+  createScreeningActivities,
+  type ScreeningActivities,
+} from './activities/create-screening-activities.js';
+export { type DedupeRunSummary, dedupeRun } from './activities/dedupe-run.js';
+export { type HullShardSummary, hullShard } from './activities/hull-shard.js';
+export { type ScreenShardSummary, screenShard, type UnreadableCandidate } from './activities/screen-shard.js';
 export { checkElementCount } from './checks/element-count.js';
 export { type CheckOutcome, checkFormationEnergy } from './checks/formation-energy.js';
 export {
@@ -6,11 +20,17 @@ export {
   type SubstitutionCheckResult,
   type SubstitutionSpec,
 } from './checks/substitution.js';
+export { screeningCounts } from './counts/screening-counts.js';
 export {
   type BestPerKey,
   bestPerCanonicalKey,
   type DedupeCandidate,
 } from './dedupe/best-per-canonical-key.js';
+export {
+  type FormulaScreenOptions,
+  type FormulaScreenRow,
+  screenFormulaFile,
+} from './formulas/screen-formula-file.js';
 export {
   type HullCandidate,
   type HullDecompositionPart,
@@ -28,6 +48,41 @@ export {
   screenHydride,
 } from './hydride/screen-hydride.js';
 export { OXIDATION_STATE_SETS, type OxidationStateSet } from './oxidation-state-set.js';
+export { hullEnergySource } from './references/hull-energy-source.js';
+export {
+  type HullForFormulaOptions,
+  type HullForFormulaResult,
+  type HullPhase,
+  hullForFormula,
+} from './references/hull-for-formula.js';
+export {
+  type ImportReferencesOptions,
+  type ImportReferencesResult,
+  importReferences,
+  referenceSetNameSchema,
+} from './references/import-references.js';
+export {
+  type LoadReferenceSystemsOptions,
+  loadReferenceSystems,
+  type ReferenceEnergySource,
+  type ReferenceSystems,
+  type StoredReference,
+} from './references/load-reference-systems.js';
+export { ReferenceEnergiesMissingError, ReferenceSetNotFoundError } from './references/reference-errors.js';
+export type { ReferenceRow } from './references/reference-row.js';
+export {
+  findReferenceSet,
+  listReferenceSets,
+  type ReferenceSetRecord,
+  type ReferenceSetSummary,
+} from './references/reference-sets.js';
+export {
+  alexandriaReferenceRows,
+  mpBinariesReferenceRows,
+  mpReferenceRows,
+  type ReferenceSourceRows,
+} from './references/reference-sources.js';
+export { subsetSystemKeys } from './references/subset-system-keys.js';
 export {
   type CandidateScreenFlags,
   type CandidateScreenOptions,
@@ -41,3 +96,4 @@ export {
   type SmactScreenResult,
   screenComposition,
 } from './smact/screen-composition.js';
+export { screenOptionsFromSpec } from './spec/screen-options-from-spec.js';

@@ -32,6 +32,19 @@ describe('screenCandidate', () => {
     expect(result.reasons).toContain('formation energy is NaN');
   });
 
+  it('requireNegativeEf: false lets Ef ≥ 0 pass but never a NaN Ef', () => {
+    const lenient = { ...NORMAL, requireNegativeEf: false };
+    const positive = screenCandidate(candidate('La2CuO4', 0.1), lenient);
+    expect([positive.valid, positive.formationEnergyOk, positive.reasons]).toEqual([true, false, []]);
+    const broken = screenCandidate(candidate('La2CuO4', Number.NaN), lenient);
+    expect([broken.valid, broken.reasons]).toEqual([false, ['formation energy is NaN']]);
+  });
+
+  it('without an Ef the energy check is skipped, not failed', () => {
+    const result = screenCandidate({ counts: parseFormula('La2CuO4'), efEvPerAtom: null }, NORMAL);
+    expect([result.valid, result.formationEnergyOk, result.reasons]).toEqual([true, null, []]);
+  });
+
   it('collects one reason per failed check', () => {
     const result = screenCandidate(candidate('Fe3O4', 0.5), NORMAL);
     expect(result.reasons).toHaveLength(2);

@@ -23,12 +23,18 @@ export interface CandidateScreenOptions {
   /** Element limit in normal and substitution modes (hydride mode uses its own, default 3). */
   maxElements: number;
   mode: ScreeningMode;
+  /**
+   * Whether Ef < 0 gates `valid` (the spec's `screening.requireNegativeEf`, default true). When
+   * false, `formationEnergyOk` still reports Ef < 0, but only a non-finite Ef fails the candidate.
+   */
+  requireNegativeEf?: boolean;
 }
 
 export interface CandidateToScreen {
   /** Integer formula (rounded counts, N* scale). */
   counts: ReadonlyMap<string, number>;
-  efEvPerAtom: number;
+  /** Predicted Ef; null when there is none (e.g. `kiago screen` on formulas alone): the Ef check is skipped. */
+  efEvPerAtom: number | null;
 }
 
 /** Every screening flag of one candidate (DESIGN §3 `screenShard`); null = not applicable in this mode. */
@@ -37,7 +43,8 @@ export interface CandidateScreenFlags {
   /** Pauling test; null in hydride mode, whose rule replaces it. */
   electronegativityOk: boolean | null;
   elementCountOk: boolean;
-  formationEnergyOk: boolean;
+  /** Ef < 0; null when no Ef was given. */
+  formationEnergyOk: boolean | null;
   /** Atom count and hydrogen fraction limits; hydride mode only. */
   hydrideLimitsOk: boolean | null;
   /** Preserved fractions and substituted total; substitution mode only. */
@@ -53,8 +60,12 @@ export function screenCandidate(
   options: CandidateScreenOptions,
 ): CandidateScreenFlags {
   const reasons: string[] = [];
-  const energy = checkFormationEnergy(candidate.efEvPerAtom);
-  if (energy.reason) reasons.push(energy.reason);
+  const { efEvPerAtom } = candidate;
+  const energy = efEvPerAtom === null ? null : checkFormationEnergy(efEvPerAtom);
+  // A NaN/∞ prediction fails even when Ef ≥ 0 is allowed: a broken model output never passes.
+  const energyPasses =
+    energy === null || ((options.requireNegativeEf ?? true) ? energy.ok : Number.isFinite(efEvPerAtom));
+  if (!energyPasses && energy?.reason) reasons.push(energy.reason);
   const { mode } = options;
 
   if (mode.kind === 'hydride') {
@@ -68,10 +79,10 @@ export function screenCandidate(
       chargeNeutral: hydride.chargeNeutral,
       electronegativityOk: null,
       elementCountOk: hydride.elementCountOk,
-      formationEnergyOk: energy.ok,
+      formationEnergyOk: energy?.ok ?? null,
       hydrideLimitsOk,
       substitutionOk: null,
-      valid: hydride.valid && energy.ok,
+      valid: hydride.valid && energyPasses,
       reasons,
     };
   }
@@ -88,10 +99,10 @@ export function screenCandidate(
     chargeNeutral: smact.chargeNeutral,
     electronegativityOk: smact.electronegativityOk,
     elementCountOk: smact.elementCountOk,
-    formationEnergyOk: energy.ok,
+    formationEnergyOk: energy?.ok ?? null,
     hydrideLimitsOk: null,
     substitutionOk,
-    valid: smact.valid && energy.ok && substitutionOk !== false,
+    valid: smact.valid && energyPasses && substitutionOk !== false,
     reasons,
   };
 }

@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { findRepoRoot } from '@kiago/datasets';
+import { createDb } from '@kiago/db';
+import { testDatabaseUrl } from '@kiago/db/testing';
+import { SpecError } from '@kiago/shared';
+import { Command } from 'commander';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { registerRefsCommand } from './refs.js';
+
+const miniData = join(findRepoRoot(), 'packages', 'datasets', 'fixtures', 'mini-data');
+
+async function run(...args: string[]): Promise<string> {
+  let stdout = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const program = new Command('kiago').exitOverride();
+  registerRefsCommand(program, {
+    openDb: () => createDb({ databaseUrl: testDatabaseUrl(), maxConnections: 1 }),
+  });
+  await program.parseAsync(['refs', ...args], { from: 'user' });
+  return stdout;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+// The set names are the real ones ("mp", …): this is the only test file that imports them.
+describe('kiago refs', () => {
+  it('imports mp from the data directory, idempotently, and lists it', async () => {
+    const first = JSON.parse(await run('import', 'mp', '--data-dir', miniData, '--format', 'json'));
+    expect(first).toMatchObject({
+      set: 'mp',
+      rows: 2,
+      report: { rowsRead: 3, dropped: { 'formation_energy_per_atom:not-a-number': 1 } },
+    });
+    const again = JSON.parse(await run('import', 'mp', '--data-dir', miniData, '--format', 'json'));
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+
+    const sets = JSON.parse(await run('list', '--format', 'json'));
+    expect(sets.find((s: { name: string }) => s.name === 'mp')).toMatchObject({
+      entries: 2,
+      entriesWithDftEnergy: 2,
+    });
+    const table = await run('list');
+    expect(table).toMatch(/\nmp\s+2\s+2\s+2\s+-\s+Materials Project via Roost/);
+  });
+
+  it('imports alexandria from a dump file', async () => {
+    const file = join(miniData, 'alexandria', 'alexandria_sample.json');
+    const table = await run('import', 'alexandria', '--file', file);
+    expect(table).toMatch(/^set\s+rowsRead\s+rows\s+inserted/);
+    expect(table).toMatch(/\nalexandria\s+\d+\s+\d+\s+\d+\s+0\s+0\s+0\s/);
+  });
+
+  it('validates the set name and alexandria-only flags', async () => {
+    await expect(run('import', 'oqmd')).rejects.toThrow(/set: must be one of mp, mp-binaries, alexandria/);
+    await expect(run('import', 'mp', '--file', 'x.json')).rejects.toBeInstanceOf(SpecError);
+  });
+});
