@@ -23,9 +23,39 @@ export {
   type TcInference,
 } from './inference/inference.js';
 export { buildElemNet, ELEMNET_GROUPS, type ElemNetMetadata } from './models/elemnet.js';
+export {
+  CURRENT_INPUTS,
+  elementListHash,
+  MANIFEST_FORMAT,
+  MODEL_KINDS,
+  MODEL_MANIFEST,
+  MODEL_VERSION_PATTERN,
+  type ModelKind,
+  type ModelManifest,
+  modelManifestSchema,
+  type SplitMetrics,
+} from './models/manifest.js';
+export {
+  checkManifestCompatibility,
+  loadModelArtifact,
+  type ModelArtifact,
+  readModelManifest,
+  saveModelArtifact,
+} from './models/manifest-artifact.js';
+export { ModelMismatchError, type ModelMismatchReason } from './models/manifest-errors.js';
 export { loadLayersModel, modelDirectory, saveLayersModel } from './models/model-files.js';
 export type { ModelOptions } from './models/model-options.js';
 export { buildTcModel, TC_STAGE_CHANNELS, TC_STEM_KERNEL, type TcModelMetadata } from './models/tc-model.js';
+export {
+  listModelVersions,
+  ModelVersionConflictError,
+  promoteModelVersion,
+  registerModelVersion,
+  resolveModelVersion,
+  showModelVersion,
+} from './registry/model-registry.js';
+export type { ModelVersionRecord } from './registry/model-version-record.js';
+export { shippedModelDir, shippedModelsDir } from './registry/shipped-models.js';
 export {
   nativeTfVersion,
   selectTfBackend,
@@ -33,4 +63,27 @@ export {
   type TfBackendInfo,
   type TfBackendName,
 } from './tf/backend.js';
+export { type CheckpointState, type EpochRecord, readCheckpointState } from './training/checkpoint.js';
 export * from './training/data/index.js';
+export { type RegressionMetrics, regressionMetrics, regressionMetricsByGroup } from './training/metrics.js';
+export {
+  type ArtifactRunOptions,
+  type TrainedArtifact,
+  trainAndSaveArtifact,
+} from './training/train-artifact.js';
+export { EF_DEFAULT_TRAINING, type TrainEfOptions, trainEfModel } from './training/train-ef.js';
+export {
+  CheckpointMismatchError,
+  predictRows,
+  type RegressionRows,
+  runTrainingLoop,
+  type StopReason,
+  type TrainingProgress,
+} from './training/train-loop.js';
+export {
+  TC_DEFAULT_TRAINING,
+  TC_TARGET_SCALE,
+  type TrainTcOptions,
+  trainTcModel,
+} from './training/train-tc.js';
+export { parseTrainingOptions, type TrainingOptions } from './training/training-options.js';

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import * as tf from '@tensorflow/tfjs';
+import type { ModelKind, ModelManifest, SplitMetrics } from '../models/manifest.js';
+import { saveModelArtifact } from '../models/manifest-artifact.js';
+import { nativeTfVersion, type TfBackendInfo } from '../tf/backend.js';
+import { type FineTunePlan, runFineTune } from './fine-tune.js';
+import { regressionMetrics } from './metrics.js';
+import { predictRows, type RegressionRows, runTrainingLoop, type TrainingProgress } from './train-loop.js';
+import type { TrainingOptions } from './training-options.js';
+
+/** Everything the Tc and Ef trainers hand to the shared part: model, rows, manifest pieces. */
+export interface ArtifactPlan {
+  kind: ModelKind;
+  /** The model saved and evaluated. */
+  model: tf.LayersModel;
+  /** A model sharing its weights that training optimises instead (Tc: the output before its ReLU). */
+  trainingModel?: tf.LayersModel;
+  train: RegressionRows;
+  val: RegressionRows;
+  test: RegressionRows;
+  options: TrainingOptions;
+  /** Extra per-group metrics (Tc families), from predictions in the target's unit. */
+  groupMetrics?: (split: 'val' | 'test', predicted: Float32Array) => Record<string, SplitMetrics['overall']>;
+  /** A second phase after the main one (ElemNet: without dropout); kept only when it improves val MAE. */
+  fineTune?: FineTunePlan;
+  /** Runs after training, before saving (Tc: folds targetScale into the output layer). */
+  finalise?: (model: tf.LayersModel) => void;
+  manifest: Pick<ModelManifest, 'version' | 'architecture' | 'width' | 'input' | 'output' | 'data'>;
+}
+
+export interface ArtifactRunOptions {
+  /** The model directory written at the end (model.json, weights.bin, manifest.json). */
+  outDir: string;
+  /** Checkpoints (state.json, last/, best/); default `<outDir>.checkpoint`. */
+  checkpointDir?: string | undefined;
+  resume: boolean;
+  backend: TfBackendInfo;
+  onProgress?: (event: TrainingProgress) => void;
+}
+
+export interface TrainedArtifact {
+  dir: string;
+  manifest: ModelManifest;
+}
+
+/** Trains, evaluates on val and test with the best weights, saves model + manifest. */
+export async function trainAndSaveArtifact(
+  plan: ArtifactPlan,
+  run: ArtifactRunOptions,
+): Promise<TrainedArtifact> {
+  const checkpointDir = run.checkpointDir ?? `${run.outDir}.checkpoint`;
+  const fingerprint = createHash('sha256')
+    .update(
+      JSON.stringify([
+        plan.kind,
+        plan.manifest.width,
+        plan.manifest.data,
+        { ...plan.options, epochs: 0, maxSeconds: 0 },
+      ]),
+    )
+    .digest('hex');
+  const { model } = plan;
+  const mainTrainingModel = plan.trainingModel ?? model;
+  const { state, stopReason } = await runTrainingLoop({
+    model: mainTrainingModel,
+    evaluationModel: model,
+    train: plan.train,
+    val: plan.val,
+    options: plan.options,
+    checkpointDir,
+    resume: run.resume,
+    fingerprint,
+    ...(run.onProgress ? { onProgress: run.onProgress } : {}),
+  });
+  const fineTune =
+    plan.fineTune &&
+    (await runFineTune({
+      plan: plan.fineTune,
+      model,
+      mainTrainingModel,
+      mainCheckpointDir: checkpointDir,
+      mainBestValMae: state.bestValMae,
+      train: plan.train,
+      val: plan.val,
+      resume: run.resume,
+      fingerprint,
+      ...(run.onProgress ? { onProgress: run.onProgress } : {}),
+    }));
+  plan.finalise?.(model);
+  const evaluate = (split: 'val' | 'test'): SplitMetrics => {
+    const rows = plan[split];
+    const predicted = predictRows(model, rows, 2048);
+    const overall = regressionMetrics(predicted, rows.y);
+    return plan.groupMetrics ? { overall, byFamily: plan.groupMetrics(split, predicted) } : { overall };
+  };
+  const manifest: ModelManifest = {
+    format: 'kiago-model-manifest/v1',
+    kind: plan.kind,
+    ...plan.manifest,
+    parameters: model.countParams(),
+    training: {
+      loss: 'mae',
+      optimizer: 'adam',
+      epochs: plan.options.epochs,
+      completedEpochs: state.completedEpochs,
+      bestEpoch: state.bestEpoch,
+      stopReason,
+      batchSize: plan.options.batchSize,
+      learningRate: plan.options.learningRate,
+      finalLearningRate: state.learningRate,
+      patience: plan.options.patience,
+      lrPatience: plan.options.lrPatience,
+      lrFactor: plan.options.lrFactor,
+      shuffleSeed: plan.options.seed,
+      targetScale: plan.options.targetScale,
+      // Summed over epochs, so a resumed run reports its whole training time.
+      seconds: state.history.reduce((sum, record) => sum + record.seconds, 0),
+      history: state.history,
+      ...(fineTune
+        ? {
+            fineTune: {
+              description: plan.fineTune?.description ?? '',
+              kept: fineTune.kept,
+              learningRate: plan.fineTune?.options.learningRate ?? 0,
+              completedEpochs: fineTune.state.completedEpochs,
+              bestEpoch: fineTune.state.bestEpoch,
+              stopReason: fineTune.stopReason,
+              seconds: fineTune.state.history.reduce((sum, record) => sum + record.seconds, 0),
+              history: fineTune.state.history,
+            },
+          }
+        : {}),
+    },
+    metrics: { unit: plan.manifest.output.unit, val: evaluate('val'), test: evaluate('test') },
+    backend: { name: run.backend.name, tfjsVersion: tf.version.tfjs, nativeTfVersion: nativeTfVersion() },
+    created: new Date().toISOString(),
+  };
+  await saveModelArtifact(run.outDir, model, manifest);
+  return { dir: run.outDir, manifest };
+}
