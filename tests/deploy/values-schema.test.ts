@@ -39,14 +39,12 @@ const BAD_VALUES: BadValue[] = [
     override: { gpuWorker: { tfBackend: 'cuda' } },
     schemaMessage:
       '/gpuWorker/tfBackend: must be equal to one of the allowed values (node-gpu, node, wasm, cpu, auto)',
-    helmMessage:
-      "at '/gpuWorker/tfBackend': value must be one of 'node-gpu', 'node', 'wasm', 'cpu', 'auto'",
+    helmMessage: "at '/gpuWorker/tfBackend': value must be one of 'node-gpu', 'node', 'wasm', 'cpu', 'auto'",
   },
   {
     what: 'GPU backend without a GPU',
     override: { gpuWorker: { gpu: { enabled: false } } },
-    schemaMessage:
-      '/gpuWorker/tfBackend: must be equal to one of the allowed values (node, wasm, cpu, auto)',
+    schemaMessage: '/gpuWorker/tfBackend: must be equal to one of the allowed values (node, wasm, cpu, auto)',
     helmMessage: "at '/gpuWorker/tfBackend': value must be one of 'node', 'wasm', 'cpu', 'auto'",
   },
   {
