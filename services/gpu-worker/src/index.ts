@@ -1,3 +1,4 @@
+export * from './activities/index.js';
 export {
   ATOM_MAP,
   ATOM_MAP_CHANNELS,
@@ -12,6 +13,7 @@ export {
   atomMapImageMatrix,
   atomMapPixel,
 } from './atom-map/atom-map.js';
+export * from './baselines/index.js';
 export { type GpuWorkerEnv, parseGpuWorkerEnv, TF_BACKEND_CHOICES, type TfBackendChoice } from './env.js';
 export { ModelFormatError, TfBackendUnavailableError } from './errors.js';
 export type { ConvGradientMode } from './inference/conv-input-gradient.js';
@@ -46,6 +48,7 @@ export { ModelMismatchError, type ModelMismatchReason } from './models/manifest-
 export { loadLayersModel, modelDirectory, saveLayersModel } from './models/model-files.js';
 export type { ModelOptions } from './models/model-options.js';
 export { buildTcModel, TC_STAGE_CHANNELS, TC_STEM_KERNEL, type TcModelMetadata } from './models/tc-model.js';
+export * from './optimiser/index.js';
 export {
   listModelVersions,
   ModelVersionConflictError,

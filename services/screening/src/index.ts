@@ -97,3 +97,4 @@ export {
   screenComposition,
 } from './smact/screen-composition.js';
 export { screenOptionsFromSpec } from './spec/screen-options-from-spec.js';
+export * from './worker/index.js';

@@ -1,0 +1,175 @@
+/**
+ * One benchmark cell, run in its own process by throughput.ts (so the memory high-water mark is
+ * the cell's own): whole KIAGO optimiser steps through optimiseShard — both models' forward and
+ * input gradient, the composition map, the integer loss and Adam — timed per step from the
+ * progress callback, then each model's forward + input gradient alone at the same batch.
+ * Prints one JSON line. Options: --backend --models shipped|full --batch --steps --max-step-seconds
+ */
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import {
+  buildElemNet,
+  buildTcModel,
+  createEfInference,
+  createTcInference,
+  DEFAULT_MICRO_BATCH,
+  loadShardModels,
+  optimiseShard,
+  type ShardModels,
+  selectTfBackend,
+  TF_BACKEND_ORDER,
+} from '@kiago/gpu-worker';
+import { campaignSpecSchema, ELEMENT_COUNT, parseOrThrow } from '@kiago/shared';
+import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
+
+const optionsSchema = z.object({
+  backend: z.enum(TF_BACKEND_ORDER),
+  models: z.enum(['shipped', 'full']),
+  batch: z.coerce.number().int().min(1),
+  steps: z.coerce.number().int().min(4),
+  'max-step-seconds': z.coerce.number().positive(),
+});
+const { values } = parseArgs({
+  options: Object.fromEntries(
+    Object.keys(optionsSchema.shape).map((name) => [name, { type: 'string' as const }]),
+  ),
+});
+const options = parseOrThrow(optionsSchema, values, 'bench/optimiser/step-cell.ts options');
+
+/** The shipped models when models/shipped has them; untrained models of the shipped widths otherwise (same cost). */
+async function subjectModels(): Promise<ShardModels & { label: string; dispose(): void }> {
+  if (options.models === 'shipped') {
+    try {
+      const loaded = await loadShardModels();
+      return {
+        ...loaded,
+        label: `shipped Tc ${loaded.tcManifest.version} (w ${loaded.tcManifest.width}), Ef w ${loaded.efManifest.width}`,
+      };
+    } catch (error) {
+      console.error(
+        `no shipped models (${(error as Error).message}); untrained models at the shipped widths`,
+      );
+    }
+  }
+  const [tcWidth, efWidth] = options.models === 'full' ? [1, 1] : [0.25, 0.5];
+  const tcModel = buildTcModel({ width: tcWidth });
+  const efModel = buildElemNet({ width: efWidth });
+  const tc = createTcInference(tcModel);
+  const ef = createEfInference(efModel);
+  tcModel.dispose();
+  efModel.dispose();
+  const label =
+    options.models === 'full'
+      ? 'full width (Tc w 1, Ef w 1)'
+      : 'shipped widths, untrained (Tc w 0.25, Ef w 0.5)';
+  return {
+    tc,
+    ef,
+    label,
+    dispose() {
+      tc.dispose();
+      ef.dispose();
+    },
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const compositions = (batch: number) =>
+  tf.tidy(() => {
+    const raw = tf.randomUniform([batch, ELEMENT_COUNT], 0, 1, 'float32', 7);
+    return raw.div(raw.sum(1, true)) as tf.Tensor2D;
+  });
+function secondsOf(run: () => tf.Tensor[], repeats: number): number {
+  tf.dispose(run()); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const started = performance.now();
+    const outputs = run();
+    for (const output of outputs) output.dataSync();
+    times.push((performance.now() - started) / 1000);
+    tf.dispose(outputs);
+  }
+  return median(times);
+}
+
+await selectTfBackend(options.backend, (line) => console.error(line));
+const models = await subjectModels();
+// A probe at a small batch estimates the step; hopeless cells (pure JS at full width) are skipped.
+const PROBE_BATCH = 32;
+const probe = compositions(PROBE_BATCH);
+const probeSeconds =
+  secondsOf(() => Object.values(models.tc.tcAndGrad(probe)), 2) +
+  secondsOf(() => Object.values(models.ef.efAndGrad(probe)), 2);
+probe.dispose();
+const estimatedStepSeconds = (probeSeconds / PROBE_BATCH) * options.batch;
+const base = {
+  backend: options.backend,
+  models: models.label,
+  batch: options.batch,
+  flopsPerCandidateStep: 2 * (models.tc.forwardFlopsPerCandidate + models.ef.forwardFlopsPerCandidate),
+};
+if (estimatedStepSeconds > options['max-step-seconds']) {
+  console.log(
+    JSON.stringify({ ...base, skipped: `estimated ${estimatedStepSeconds.toFixed(0)} s per step` }),
+  );
+  process.exit(0);
+}
+
+const spec = campaignSpecSchema.parse({
+  name: 'bench',
+  bases: ['HgBa2Ca2Cu3O8'],
+  seeds: [0],
+  candidatesPerShard: options.batch,
+  steps: options.steps,
+});
+const stepSeconds: number[] = [];
+const tcSeconds: number[] = [];
+const efSeconds: number[] = [];
+let peakTensorBytes = 0;
+const half = options.steps / 2;
+// Each model alone on the optimiser's micro-batch (1024 rows at most), timed between steps of the
+// second half so that both see the same machine load; scaled to the whole batch.
+const modelRows = Math.min(options.batch, DEFAULT_MICRO_BATCH);
+const x = compositions(modelRows);
+const timeModel = (run: () => tf.Tensor[]) => {
+  const started = performance.now();
+  const outputs = run();
+  for (const output of outputs) output.dataSync();
+  tf.dispose(outputs);
+  return ((performance.now() - started) / 1000) * (options.batch / modelRows);
+};
+let last = performance.now();
+await optimiseShard({
+  spec,
+  base: 'HgBa2Ca2Cu3O8',
+  seed: 0,
+  shardIndex: 0,
+  models,
+  onProgress: ({ step }) => {
+    stepSeconds.push((performance.now() - last) / 1000);
+    peakTensorBytes = Math.max(peakTensorBytes, tf.memory().numBytes);
+    if (step > half && step < options.steps) {
+      tcSeconds.push(timeModel(() => Object.values(models.tc.tcAndGrad(x))));
+      efSeconds.push(timeModel(() => Object.values(models.ef.efAndGrad(x))));
+    }
+    last = performance.now();
+  },
+});
+x.dispose();
+// The first step of each half pays one-off costs (kernel set-up; M_max and the first integer loss).
+const plainStep = median(stepSeconds.slice(1, half));
+const integerStep = median(stepSeconds.slice(half + 1));
+console.log(
+  JSON.stringify({
+    ...base,
+    plainStepSeconds: plainStep,
+    integerStepSeconds: integerStep,
+    tcShare: median(tcSeconds) / integerStep,
+    efShare: median(efSeconds) / integerStep,
+    peakTensorBytes,
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    loadAverage: loadavg()[0],
+  }),
+);
+models.dispose();

@@ -1,0 +1,26 @@
+import { KiagoError } from '@kiago/shared';
+import { ApplicationFailure } from '@temporalio/common';
+
+const NOT_DETAILS = new Set(['message', 'stack', 'name', 'cause']);
+
+/** The error's own JSON-safe fields (`code`, `issues`, `microBatch`, …), so workflows can act on them. */
+function detailsOf(error: KiagoError): Record<string, unknown> {
+  const fields = Object.entries(error).filter(([key]) => !NOT_DETAILS.has(key));
+  return JSON.parse(JSON.stringify(Object.fromEntries(fields))) as Record<string, unknown>;
+}
+
+/**
+ * A typed error as Temporal sees it: type = the KiagoError `code`, non-retryable when the error says
+ * retrying the same input cannot help (bad input, missing model), its fields as details[0]. Anything
+ * else (a lost connection, a crashed library call) passes through and is retried with backoff.
+ */
+export function toApplicationFailure(error: unknown): unknown {
+  if (!(error instanceof KiagoError)) return error;
+  return ApplicationFailure.create({
+    message: error.message,
+    type: error.code,
+    nonRetryable: error.nonRetryable,
+    details: [detailsOf(error)],
+    cause: error,
+  });
+}

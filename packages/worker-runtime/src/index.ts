@@ -1,0 +1,42 @@
+export {
+  type ShardAttemptInterceptorOptions,
+  type ShardStageActivities,
+  shardAttemptInterceptor,
+} from './attempts/shard-attempt-interceptor.js';
+export {
+  type AttemptOutcome,
+  beginShardAttempt,
+  endShardAttempt,
+  type ShardStage,
+  WORKER_LOST,
+} from './attempts/shard-attempt-log.js';
+export {
+  LOG_LEVELS,
+  type LogLevel,
+  parseTemporalEnv,
+  parseWorkerEnv,
+  type TemporalEnv,
+  type TemporalTlsPaths,
+  type WorkerEnv,
+} from './env/worker-env.js';
+export { errorMessageOf, errorTypeOf } from './failures/error-type.js';
+export { kiagoFailureInterceptor } from './failures/kiago-failure-interceptor.js';
+export { toApplicationFailure } from './failures/to-application-failure.js';
+export {
+  type HealthServer,
+  type HealthServerOptions,
+  type ReadinessCheck,
+  startHealthServer,
+} from './health/health-server.js';
+export {
+  type ProcessWorkers,
+  runWorkerProcess,
+  type WorkerProcessDeps,
+  type WorkerProcessOptions,
+} from './process/run-worker-process.js';
+export { runWorkers } from './process/run-workers.js';
+export { workerIdentity } from './process/worker-identity.js';
+export { DEFAULT_TASK_QUEUES, suffixedTaskQueues, type TaskQueues } from './task-queues.js';
+export { type TemporalConnectionOptions, temporalConnectionOptions } from './temporal/connection-options.js';
+export { installTemporalRuntime } from './temporal/install-runtime.js';
+export { TlsFileError } from './temporal/tls-file-error.js';

@@ -1,0 +1,86 @@
+import { betaAtStep, ELEMENT_COUNT, maskStep } from '@kiago/shared';
+import * as tf from '@tensorflow/tfjs';
+import { type CompositionMapTensors, compositionFromLogits } from './composition-map.js';
+import { buildMaxElementMask } from './max-element-mask.js';
+import { OptimisationCancelledError } from './optimiser-errors.js';
+import type { ShardModels } from './optimiser-step.js';
+import { type MaxElementTensors, shardGradient } from './shard-gradient.js';
+import type { ShardProblem } from './shard-problem.js';
+import type { OptimiserProgress } from './shard-result.js';
+import { stepStatistics } from './step-statistics.js';
+import { TrajectoryRecorder } from './trajectory.js';
+
+export interface OptimisationRun {
+  models: ShardModels;
+  microBatch: number;
+  trajectoryPoints: number;
+  onProgress?: ((progress: OptimiserProgress) => void) | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * The optimisation proper: Adam on L from `initial`, M_max at T/2, β(t) per step, progress and
+ * cancellation between steps; every tensor it makes is freed, also on error. Returns the final x.
+ */
+export async function runOptimisation(problem: ShardProblem, initial: Float32Array, input: OptimisationRun) {
+  const rows = problem.candidates;
+  const map: CompositionMapTensors = {
+    optimisationMask: tf.tensor2d(problem.optimisationMask, [1, ELEMENT_COUNT]),
+    fixed: tf.tensor2d(problem.fixed, [1, ELEMENT_COUNT]),
+    freeFraction: 1 - problem.fixedSum,
+  };
+  const initialLogits = tf.tensor2d(initial, [rows, ELEMENT_COUNT]);
+  const logits = tf.variable(initialLogits, true);
+  initialLogits.dispose();
+  // PyTorch's Adam defaults (the reference's optimiser): β1 0.9, β2 0.999, ε 1e-8.
+  const optimizer = tf.train.adam(problem.learningRate, 0.9, 0.999, 1e-8);
+  const recorder = new TrajectoryRecorder(problem.steps, input.trajectoryPoints);
+  let maxElements: MaxElementTensors | null = null;
+  let nanLossCount = 0;
+  try {
+    for (let step = 0; step < problem.steps; step++) {
+      if (input.signal?.aborted) throw new OptimisationCancelledError(step);
+      if (step === maskStep(problem.steps) && problem.maxElements < ELEMENT_COUNT) {
+        maxElements = buildMaxElementTensors(logits, map, problem);
+      }
+      const settings = {
+        map,
+        models: input.models,
+        alpha: problem.alpha,
+        beta: betaAtStep(problem.beta, step, problem.steps),
+        nValues: problem.nValues,
+        totalCandidates: rows,
+      };
+      const { grad, loss, tcKelvin } = shardGradient(logits, maxElements, settings, input.microBatch);
+      optimizer.applyGradients([{ name: logits.name, tensor: grad }]);
+      grad.dispose();
+      const stats = stepStatistics(loss, tcKelvin);
+      nanLossCount += stats.nanLosses;
+      recorder.record(step + 1, stats.meanLoss, stats.meanTcKelvin, stats.bestTcKelvin);
+      input.onProgress?.({ step: step + 1, steps: problem.steps, ...stats, nanLossCount });
+      // Let timers, heartbeats and abort signals run between steps (the backend's ops are synchronous).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    const continuous = tf.tidy(
+      () => compositionFromLogits(logits, maxElements?.mask ?? null, map).dataSync() as Float32Array,
+    );
+    return { continuous, nanLossCount, trajectory: recorder.trajectory };
+  } finally {
+    optimizer.dispose();
+    tf.dispose([logits, map.optimisationMask, map.fixed]);
+    if (maxElements) tf.dispose([maxElements.mask, maxElements.columns]);
+  }
+}
+
+function buildMaxElementTensors(
+  logits: tf.Variable<tf.Rank.R2>,
+  map: CompositionMapTensors,
+  problem: ShardProblem,
+): MaxElementTensors {
+  const x = tf.tidy(() => compositionFromLogits(logits, null, map).dataSync());
+  const built = buildMaxElementMask(x, problem.candidates, problem.maxElements, problem.fixedIndices);
+  return {
+    mask: tf.tensor2d(built.mask, [problem.candidates, ELEMENT_COUNT]),
+    columns: tf.tensor2d(built.columns, [problem.candidates, built.width], 'int32'),
+  };
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+import { runWorkerProcess } from '@kiago/worker-runtime';
+import { createGpuWorker } from './activities/create-gpu-worker.js';
+import { selectTfBackend } from './tf/backend.js';
+import { parseGpuWorkerProcessEnv } from './worker-env.js';
+
+/** `node services/gpu-worker/dist/worker.js`: the kiago-gpu worker process (one per GPU node). */
+async function main(): Promise<void> {
+  const env = parseGpuWorkerProcessEnv();
+  await selectTfBackend(env.tfBackend);
+  await runWorkerProcess({
+    name: 'kiago-gpu-worker',
+    env: env.worker,
+    createWorkers: async ({ connection, namespace, db, logger }) => {
+      const gpu = await createGpuWorker({
+        connection,
+        namespace,
+        taskQueue: env.worker.temporal.taskQueues.gpu,
+        db,
+        logger,
+        slots: env.slots,
+        shutdownGraceMs: env.shutdownGraceMs,
+        ...(env.modelsDir && { modelsDir: env.modelsDir }),
+      });
+      return { workers: [gpu.worker], release: () => gpu.models.dispose() };
+    },
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    `kiago-gpu-worker: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  process.exitCode = 1;
+});

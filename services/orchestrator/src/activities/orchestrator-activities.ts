@@ -1,0 +1,40 @@
+import { parseOrThrow } from '@kiago/shared';
+import { z } from 'zod';
+import { type NightlyPlan, planNightlyRuns } from '../runs/plan-nightly-runs.js';
+import { diffRun } from './diff-run.js';
+import { type OpenedRun, type OpenRunInput, openRun } from './open-run.js';
+import type { OrchestratorActivityDeps } from './orchestrator-activity-deps.js';
+import { type FinishRunInput, finishRun, setRunPaused } from './run-status.js';
+import {
+  type FinishShardInput,
+  finishShard,
+  listShardPage,
+  type ShardPageInput,
+  type ShardRef,
+} from './shard-bookkeeping.js';
+
+/** Run and shard bookkeeping on `kiago-orchestrator` (local activities of the workflows). */
+export interface OrchestratorActivities {
+  openRun(input: OpenRunInput): Promise<OpenedRun>;
+  listShardPage(input: ShardPageInput): Promise<ShardRef[]>;
+  finishShard(input: FinishShardInput): Promise<void>;
+  setRunPaused(input: { runId: string; paused: boolean }): Promise<void>;
+  finishRun(input: FinishRunInput): ReturnType<typeof finishRun>;
+  diffRun(input: { runId: string }): ReturnType<typeof diffRun>;
+  planNightlyRuns(input: { force: boolean }): Promise<NightlyPlan>;
+}
+
+const nightlyInputSchema = z.object({ force: z.boolean() });
+
+export function createOrchestratorActivities(deps: OrchestratorActivityDeps): OrchestratorActivities {
+  return {
+    openRun: (input) => openRun(deps, input),
+    listShardPage: (input) => listShardPage(deps, input),
+    finishShard: (input) => finishShard(deps, input),
+    setRunPaused: (input) => setRunPaused(deps, input),
+    finishRun: (input) => finishRun(deps, input),
+    diffRun: (input) => diffRun(deps, input),
+    planNightlyRuns: (input) =>
+      planNightlyRuns(deps.db, parseOrThrow(nightlyInputSchema, input, 'planNightlyRuns input')),
+  };
+}

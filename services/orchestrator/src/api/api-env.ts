@@ -1,0 +1,27 @@
+import { parseOrThrow } from '@kiago/shared';
+import { z } from 'zod';
+
+const apiEnvSchema = z.object({
+  KIAGO_API_TOKEN: z
+    .string({ error: 'KIAGO_API_TOKEN must be set (a bearer token of at least 16 characters)' })
+    .min(16, 'KIAGO_API_TOKEN must be at least 16 characters (e.g. openssl rand -hex 32)'),
+  KIAGO_API_PORT: z.coerce
+    .number({ error: 'KIAGO_API_PORT must be a port number' })
+    .int('KIAGO_API_PORT must be an integer')
+    .min(0, 'KIAGO_API_PORT must be 0–65535 (0: any free port)')
+    .max(65_535, 'KIAGO_API_PORT must be 0–65535 (0: any free port)')
+    .default(8080),
+  KIAGO_API_HOST: z.string().trim().min(1, 'KIAGO_API_HOST must not be empty when set').default('0.0.0.0'),
+});
+
+export interface ApiEnv {
+  token: string;
+  port: number;
+  host: string;
+}
+
+/** The HTTP API's settings, parsed once at start-up by the process that serves it. */
+export function parseApiEnv(env: Readonly<Record<string, string | undefined>> = process.env): ApiEnv {
+  const parsed = parseOrThrow(apiEnvSchema, env, 'environment');
+  return { token: parsed.KIAGO_API_TOKEN, port: parsed.KIAGO_API_PORT, host: parsed.KIAGO_API_HOST };
+}

@@ -1,0 +1,38 @@
+import type { IncomingMessage } from 'node:http';
+import type { Db } from '@kiago/db';
+import type { CampaignSpec } from '@kiago/shared';
+import type { LaunchedRun } from '../campaigns/launch-campaign.js';
+
+/** Starts a run of a validated spec (launchCampaign with a Temporal client in production). */
+export type CampaignLauncher = (input: { spec: CampaignSpec; replaceSpec: boolean }) => Promise<LaunchedRun>;
+
+export interface ApiLogger {
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface ApiDeps {
+  db: Db;
+  launcher: CampaignLauncher;
+}
+
+export interface ApiRequest {
+  request: IncomingMessage;
+  url: URL;
+  /** Named groups of the route's pattern, e.g. { runId }. */
+  params: Readonly<Record<string, string>>;
+}
+
+export interface ApiResponse {
+  status: number;
+  /** JSON-serialised unless `contentType` says otherwise (then a string). */
+  body: unknown;
+  contentType?: string;
+}
+
+export interface Route {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  /** Health probes answer without a token (kubelet has none). */
+  public?: boolean;
+  handle(deps: ApiDeps, request: ApiRequest): Promise<ApiResponse>;
+}

@@ -1,0 +1,56 @@
+import { elementBySymbol, parseOrThrow } from '@kiago/shared';
+import { z } from 'zod';
+
+const decimal = (name: string) =>
+  z
+    .string()
+    .regex(/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/, `${name} must be a number, e.g. 0.1`)
+    .transform(Number);
+const elementList = (name: string) =>
+  z
+    .array(z.string())
+    .transform((values) =>
+      values
+        .flatMap((value) => value.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .superRefine((symbols, ctx) => {
+      for (const symbol of symbols) {
+        if (!elementBySymbol(symbol))
+          ctx.addIssue({
+            code: 'custom',
+            message: `${name}: ${JSON.stringify(symbol)} is not an element symbol`,
+          });
+      }
+    });
+
+/** `GET /runs/:id/candidates?limit&maxEhull&passed&include&exclude`; unknown parameters are refused (typos). */
+const candidatesQuerySchema = z.strictObject({
+  limit: z
+    .string()
+    .regex(/^\d+$/, 'limit must be a whole number from 1 to 1000')
+    .transform(Number)
+    .pipe(z.int().min(1, 'limit must be at least 1').max(1000, 'limit must be at most 1000'))
+    .default(30),
+  maxEhull: decimal('maxEhull').optional(),
+  passed: z
+    .enum(['true', 'false', '1', '0'], { error: 'passed must be true or false' })
+    .transform((value) => value === 'true' || value === '1')
+    .default(false),
+  include: elementList('include').default([]),
+  exclude: elementList('exclude').default([]),
+});
+export type CandidatesQuery = z.output<typeof candidatesQuerySchema>;
+
+const LIST_PARAMS = new Set(['include', 'exclude']);
+
+/** Query string → validated filters; include/exclude take `Cu,O` or repeated parameters. */
+export function parseCandidatesQuery(params: URLSearchParams): CandidatesQuery {
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    raw[key] = LIST_PARAMS.has(key) ? values : (values.at(-1) as string);
+  }
+  return parseOrThrow(candidatesQuerySchema, raw, 'query');
+}

@@ -1,0 +1,101 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { findRepoRoot } from '@kiago/datasets';
+import { createDb, type TopCandidate, topCandidates } from '@kiago/db';
+import type { TfBackendChoice } from '@kiago/gpu-worker';
+import { loadCampaignSpec } from '@kiago/shared';
+import { installTemporalRuntime, type TemporalEnv, temporalConnectionOptions } from '@kiago/worker-runtime';
+import { NativeConnection, Runtime } from '@temporalio/worker';
+import { waitForRun } from '../runs/run-control.js';
+import { type RunProgress, readRunProgress } from '../runs/run-progress.js';
+import { connectTemporalClient } from '../temporal/connect-client.js';
+import { ensureActiveModels, ensureReferenceSet } from '../workers/dev-prerequisites.js';
+import { startAllWorkers } from '../workers/start-all-workers.js';
+import { launchCampaign } from './launch-campaign.js';
+
+export interface DemoOptions {
+  specPath: string;
+  databaseUrl: string;
+  temporal: TemporalEnv;
+  backend: TfBackendChoice;
+  top: number;
+  log: (line: string) => void;
+}
+
+export interface DemoResult {
+  run: RunProgress;
+  top: TopCandidate[];
+  reportPath: string;
+  seconds: number;
+}
+
+/**
+ * The single-process demo: shipped models and the MP reference set in place, all three workers in
+ * this process, the campaign launched and followed to the end, its best candidates returned and
+ * its summary written to .kiago/reports/<run>.json.
+ */
+export async function runDemo(options: DemoOptions): Promise<DemoResult> {
+  const started = performance.now();
+  const { log } = options;
+  installTemporalRuntime('warn');
+  const db = createDb({ databaseUrl: options.databaseUrl });
+  const client = await connectTemporalClient(options.temporal);
+  const connection = await NativeConnection.connect(await temporalConnectionOptions(options.temporal));
+  try {
+    const spec = await loadCampaignSpec(options.specPath);
+    await ensureActiveModels(db, log);
+    await ensureReferenceSet(db, 'mp', log);
+    const workers = await startAllWorkers({
+      connection,
+      namespace: options.temporal.namespace,
+      taskQueues: options.temporal.taskQueues,
+      db,
+      logger: Runtime.instance().logger,
+      backend: options.backend,
+    });
+    const ctx = { db, client, taskQueues: options.temporal.taskQueues };
+    try {
+      const launched = await launchCampaign(ctx, { spec, source: options.specPath, replaceSpec: true });
+      log(
+        `[kiago] run ${launched.runId} of campaign ${spec.name}: ${spec.bases.length} bases × ${spec.seeds.length} seeds`,
+      );
+      const ticker = setInterval(() => {
+        readRunProgress(db, launched.runId).then(
+          (progress) => log(describeProgress(progress)),
+          () => undefined,
+        );
+      }, 5000);
+      let run: RunProgress;
+      try {
+        run = await waitForRun(ctx, launched.runId);
+      } finally {
+        clearInterval(ticker);
+      }
+      const top = await topCandidates(db, { runId: launched.runId, limit: options.top, passedOnly: true });
+      const stored = await db.prisma.run.findUniqueOrThrow({ where: { id: launched.runId } });
+      const reportPath = join(findRepoRoot(), '.kiago', 'reports', `${launched.runId}.json`);
+      await mkdir(join(reportPath, '..'), { recursive: true });
+      await writeFile(reportPath, `${JSON.stringify({ run, summary: stored.summary, top }, null, 2)}\n`);
+      return { run, top, reportPath, seconds: (performance.now() - started) / 1000 };
+    } finally {
+      await workers.shutdown();
+    }
+  } finally {
+    await connection.close();
+    await client.connection.close();
+    await db.close();
+  }
+}
+
+function describeProgress(progress: RunProgress): string {
+  const { shards } = progress;
+  const steps = progress.running
+    .map((shard) =>
+      `#${shard.index} ${String(shard.progress.stage ?? '')} ${String(shard.progress.step ?? '')}`.trim(),
+    )
+    .join(', ');
+  return (
+    `[kiago] ${progress.status}: ${shards.succeeded}/${shards.total} shards done, ${shards.failed} failed, ` +
+    `${progress.candidates} candidates${steps ? ` (running: ${steps})` : ''}`
+  );
+}

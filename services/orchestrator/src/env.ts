@@ -1,0 +1,31 @@
+import { parseOrThrow } from '@kiago/shared';
+import { parseWorkerEnv, type WorkerEnv } from '@kiago/worker-runtime';
+import { z } from 'zod';
+import { type AutoscalerEnv, parseAutoscalerEnv } from './autoscaler/autoscaler-env.js';
+
+const orchestratorEnvSchema = z.object({
+  KIAGO_WORKFLOW_BUNDLE_PATH: z
+    .string()
+    .trim()
+    .min(1, 'KIAGO_WORKFLOW_BUNDLE_PATH must not be empty when set')
+    .optional(),
+});
+
+/** The orchestrator process's settings (workflow worker + optional GPU autoscaler). */
+export interface OrchestratorEnv {
+  worker: WorkerEnv;
+  /** A pre-built workflow bundle (production images); unset bundles the workflow sources at start-up. */
+  workflowBundlePath?: string;
+  autoscaler: AutoscalerEnv;
+}
+
+export function parseOrchestratorEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): OrchestratorEnv {
+  const parsed = parseOrThrow(orchestratorEnvSchema, env, 'environment');
+  return {
+    worker: parseWorkerEnv(env),
+    ...(parsed.KIAGO_WORKFLOW_BUNDLE_PATH && { workflowBundlePath: parsed.KIAGO_WORKFLOW_BUNDLE_PATH }),
+    autoscaler: parseAutoscalerEnv(env),
+  };
+}

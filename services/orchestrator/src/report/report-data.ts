@@ -1,0 +1,129 @@
+import type { RunStatus } from '@kiago/db';
+
+/**
+ * Everything the HTML report shows, gathered by buildRunReport and rendered by renderReportHtml.
+ * Plain JSON (dates as ISO strings) so `kiago report --format json` prints the same numbers.
+ */
+export interface ReportData {
+  generatedAt: string;
+  run: ReportRun;
+  /** The campaign spec's main settings; null when the stored spec no longer parses. */
+  spec: ReportSpec | null;
+  shards: {
+    total: number;
+    planned: number;
+    running: number;
+    succeeded: number;
+    failed: number;
+    cancelled: number;
+  };
+  failedShards: ReportFailedShard[];
+  /** Null when the run has no candidate with a finite Tc. */
+  tcHistogram: TcHistogram | null;
+  trajectories: ReportTrajectories;
+  funnel: PassRateFunnel;
+  topCandidates: ReportTopCandidates;
+}
+
+export interface ReportRun {
+  id: string;
+  status: RunStatus;
+  trigger: string;
+  campaignId: string;
+  campaignName: string;
+  workflowId: string | null;
+  tcModelVersion: string;
+  efModelVersion: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface ReportSpec {
+  bases: string[];
+  seeds: number;
+  candidatesPerShard: number;
+  steps: number;
+  mode: string;
+  maxEhullEvPerAtom: number | null;
+}
+
+export interface ReportFailedShard {
+  index: number;
+  baseFormula: string;
+  errorType: string | null;
+  lastError: string | null;
+  attempts: number;
+}
+
+/** Counts of candidates per Tc bin, for the continuous and the integer (rounded) compositions. */
+export interface TcHistogram {
+  /** bins + 1 ascending edges in K; bin i is [edge i, edge i+1). */
+  binEdgesKelvin: number[];
+  continuous: number[];
+  integer: number[];
+  /** Candidates left out because a Tc was NaN or infinite. */
+  nonFinite: number;
+}
+
+export interface ShardTrajectoryPoints {
+  shardIndex: number;
+  baseFormula: string;
+  seed: string;
+  step: number[];
+  /** Null where the optimiser's statistic was not finite (stored JSON has no NaN). */
+  meanTcKelvin: (number | null)[];
+  bestTcKelvin: (number | null)[];
+}
+
+export interface ReportTrajectories {
+  /** Shards whose progress holds a trajectory; the shown ones are those with the highest final best Tc. */
+  shardsWithTrajectory: number;
+  shown: ShardTrajectoryPoints[];
+}
+
+export type FunnelStageKey =
+  | 'generated'
+  | 'chargeNeutral'
+  | 'electronegativityOk'
+  | 'efNegative'
+  | 'elementCountOk'
+  | 'withinHull'
+  | 'uniqueMaterials';
+
+export interface FunnelStage {
+  key: FunnelStageKey;
+  label: string;
+  /** Candidates passing this stage and every earlier one (unique materials: distinct materials among them). */
+  count: number;
+}
+
+export interface PassRateFunnel {
+  eHullThreshold: { eHullEvPerAtom: number; source: 'option' | 'spec' | 'default' };
+  stages: FunnelStage[];
+  /** False while no candidate of the run has a material yet (dedupe has not run). */
+  deduplicated: boolean;
+}
+
+export interface ReportCandidate {
+  candidateId: string;
+  formula: string;
+  /** The material's reduced formula (null before dedupe). */
+  materialFormula: string | null;
+  baseFormula: string;
+  nUnits: number;
+  tcKelvin: number;
+  tcContinuousKelvin: number;
+  tcBaseKelvin: number | null;
+  deltaTcKelvin: number | null;
+  efEvPerAtom: number;
+  eAboveHullEvPerAtom: number | null;
+  /** Candidates of the run that reduce to the same material (null before dedupe). */
+  hitCount: number | null;
+}
+
+export interface ReportTopCandidates {
+  /** best-per-material: one row per material (dedupe ran); candidates: raw top-Tc rows (it has not). */
+  basis: 'best-per-material' | 'candidates';
+  rows: ReportCandidate[];
+}

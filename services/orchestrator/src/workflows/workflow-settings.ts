@@ -1,0 +1,72 @@
+// Plain data shared by workflows (deterministic: no imports) and the clients that start them.
+
+/** Timeouts and retry policy of one kind of activity. Durations in milliseconds. */
+export interface StageSettings {
+  startToCloseMs: number;
+  /** A worker that misses heartbeats this long is presumed dead and the activity is retried elsewhere. */
+  heartbeatMs: number;
+  maximumAttempts: number;
+  initialRetryMs: number;
+  maximumRetryMs: number;
+}
+
+/** Knobs of the orchestration itself (not of the science, which the campaign spec holds). */
+export interface OrchestrationSettings {
+  /** Shards one CampaignWorkflow execution runs before it continues as new (history stays small). */
+  shardsPerExecution: number;
+  /**
+   * Pause before retry round r (doubling each round): a fault that outlasted an activity's own retries
+   * (a database failover, a node pool scaling up) gets time to pass. 0: none.
+   */
+  retryRoundDelayMs?: number;
+  optimise: StageSettings;
+  screening: StageSettings;
+  referenceEnergies: StageSettings;
+}
+
+/** Paper-scale shards take hours on a CPU, minutes on a GPU; a lost worker is noticed within 2 min. */
+export const DEFAULT_ORCHESTRATION_SETTINGS: OrchestrationSettings = {
+  shardsPerExecution: 500,
+  retryRoundDelayMs: 60_000,
+  optimise: {
+    startToCloseMs: 8 * 3_600_000,
+    heartbeatMs: 120_000,
+    maximumAttempts: 3,
+    initialRetryMs: 10_000,
+    maximumRetryMs: 300_000,
+  },
+  screening: {
+    startToCloseMs: 1_800_000,
+    heartbeatMs: 120_000,
+    maximumAttempts: 3,
+    initialRetryMs: 5_000,
+    maximumRetryMs: 60_000,
+  },
+  referenceEnergies: {
+    startToCloseMs: 2 * 3_600_000,
+    heartbeatMs: 120_000,
+    maximumAttempts: 3,
+    initialRetryMs: 10_000,
+    maximumRetryMs: 300_000,
+  },
+};
+
+/** Defaults with some stage settings replaced (tests and scale runs shorten timeouts). */
+export function orchestrationSettings(
+  overrides: {
+    shardsPerExecution?: number;
+    retryRoundDelayMs?: number;
+    optimise?: Partial<StageSettings>;
+    screening?: Partial<StageSettings>;
+    referenceEnergies?: Partial<StageSettings>;
+  } = {},
+): OrchestrationSettings {
+  const defaults = DEFAULT_ORCHESTRATION_SETTINGS;
+  return {
+    shardsPerExecution: overrides.shardsPerExecution ?? defaults.shardsPerExecution,
+    retryRoundDelayMs: overrides.retryRoundDelayMs ?? defaults.retryRoundDelayMs,
+    optimise: { ...defaults.optimise, ...overrides.optimise },
+    screening: { ...defaults.screening, ...overrides.screening },
+    referenceEnergies: { ...defaults.referenceEnergies, ...overrides.referenceEnergies },
+  };
+}

@@ -1,0 +1,83 @@
+import type { TaskQueues } from '@kiago/worker-runtime';
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { OrchestrationSettings } from './workflow-settings.js';
+
+export type RunTrigger = 'manual' | 'nightly' | 'retry';
+export type ShardStatusCounts = Record<'planned' | 'running' | 'succeeded' | 'failed' | 'cancelled', number>;
+
+/** Carried from one CampaignWorkflow execution to the next (continue-as-new); ids and counters only. */
+export interface CampaignState {
+  round: number;
+  /** Shards of this round with index ≤ afterIndex are done. */
+  afterIndex: number;
+  rounds: number;
+  maxParallelShards: number;
+  counts: ShardStatusCounts;
+  candidates: number;
+  bestTcKelvin: number | null;
+  paused: boolean;
+  executions: number;
+}
+
+export interface CampaignWorkflowInput {
+  runId: string;
+  campaignId: string;
+  trigger: RunTrigger;
+  /** `new`: create the run and work its planned shards; `retry-failed`: re-run the run's failed shards. */
+  mode: 'new' | 'retry-failed';
+  /** retry-failed only: re-run only shards whose error type is listed (all failed shards when absent). */
+  errorTypes?: string[];
+  /** The run this one is diffed against (nightly). */
+  previousRunId?: string;
+  taskQueues: TaskQueues;
+  settings: OrchestrationSettings;
+  /** Set by continue-as-new only. */
+  state?: CampaignState;
+}
+
+export interface CampaignProgress {
+  runId: string;
+  round: number;
+  rounds: number;
+  paused: boolean;
+  shards: ShardStatusCounts & { total: number };
+  candidates: number;
+  bestTcKelvin: number | null;
+  /** Workflow executions so far (1 + continue-as-new count). */
+  executions: number;
+}
+
+export interface CampaignWorkflowResult {
+  runId: string;
+  status: 'COMPLETED' | 'COMPLETED_WITH_FAILURES';
+  progress: CampaignProgress;
+}
+
+export interface ShardWorkflowInput {
+  shardId: string;
+  taskQueues: TaskQueues;
+  settings: OrchestrationSettings;
+  /** Candidates per forward/backward pass (the spec's microBatch); halved after each out-of-memory failure. */
+  microBatch?: number;
+}
+
+export type ShardOutcome =
+  | { shardId: string; status: 'SUCCEEDED'; candidates: number; bestTcKelvin: number | null; passed: number }
+  | { shardId: string; status: 'FAILED'; stage: string; errorType: string; message: string };
+
+export interface NightlyWorkflowInput {
+  /** Re-run even campaigns whose models and spec did not change since their last run. */
+  force: boolean;
+  taskQueues: TaskQueues;
+  settings: OrchestrationSettings;
+}
+
+export interface NightlyWorkflowResult {
+  started: { campaignName: string; runId: string; previousRunId: string | null; status: string }[];
+  skipped: { campaignName: string; reason: string }[];
+}
+
+export const progressQuery = defineQuery<CampaignProgress>('progress');
+/** No new shard starts while paused; shards already running finish. */
+export const pauseSignal = defineSignal('pause');
+export const resumeSignal = defineSignal('resume');

@@ -1,0 +1,94 @@
+import type { TopCandidate } from '@kiago/db';
+import type { LaunchedRun, RunProgress } from '@kiago/orchestrator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ErrorBody,
+  type RunningApiServer,
+  startApiServer,
+  temporalLauncher,
+} from '../../services/orchestrator/src/api/index.js';
+import { type E2eHarness, startE2eHarness } from '../e2e/support/e2e-harness.js';
+
+const TOKEN = 'launch-test-token-0123456789';
+
+async function json<T>(response: Response | Promise<Response>): Promise<T> {
+  return (await (await response).json()) as T;
+}
+
+// POST /campaigns through the production launcher: real Temporal dev server, real workers, Postgres.
+describe('POST /campaigns launches a run that GET /runs follows', () => {
+  let harness: E2eHarness;
+  let api: RunningApiServer;
+  const call = (path: string, init: RequestInit = {}) =>
+    fetch(`http://127.0.0.1:${api.port}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...init.headers },
+    });
+  const launch = (spec: object, query = '') =>
+    call(`/campaigns${query}`, { method: 'POST', body: JSON.stringify(spec) });
+
+  beforeAll(async () => {
+    harness = await startE2eHarness({ label: 'api' });
+    api = await startApiServer({
+      db: harness.db,
+      launcher: temporalLauncher(harness.ctx),
+      token: TOKEN,
+      port: 0,
+      host: '127.0.0.1',
+    });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await harness?.close();
+  });
+
+  it('202 with the run id; the run completes and its candidates are served', async () => {
+    const spec = harness.spec();
+    const response = await launch(spec);
+    expect(response.status).toBe(202);
+    const launched = await json<LaunchedRun & { links: { run: string } }>(response);
+    expect(launched).toMatchObject({
+      campaign: { name: spec.name, change: 'created' },
+      links: { run: `/runs/${launched.runId}` },
+    });
+
+    let run: Partial<RunProgress> & { summary?: unknown } = { status: 'PLANNED' };
+    for (
+      let i = 0;
+      i < 600 && !['COMPLETED', 'COMPLETED_WITH_FAILURES', 'FAILED'].includes(run.status ?? '');
+      i++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const polled = await call(launched.links.run);
+      if (polled.status === 200) run = await json<RunProgress>(polled);
+    }
+    expect(run).toMatchObject({
+      status: 'COMPLETED',
+      shards: { total: 6, succeeded: 6 },
+      summary: { shards: { succeeded: 6 } },
+    });
+    const candidates = await json<TopCandidate[]>(call(`/runs/${launched.runId}/candidates?limit=5`));
+    expect(candidates).toHaveLength(5);
+    expect(candidates[0]?.tcKelvin).toBeGreaterThanOrEqual(
+      candidates[4]?.tcKelvin ?? Number.POSITIVE_INFINITY,
+    );
+  });
+
+  it('refuses a changed spec under an existing name unless replaceSpec=true, and unknown model versions', async () => {
+    const spec = harness.spec({ maxParallelShards: 1 });
+    expect((await launch(spec)).status).toBe(202);
+    const changed = { ...spec, steps: 12 };
+    const refused = await launch(changed);
+    expect(refused.status).toBe(400);
+    expect((await json<ErrorBody>(refused)).error.issues?.[0]?.path).toBe('name');
+    const replaced = await launch(changed, '?replaceSpec=true');
+    expect(replaced.status).toBe(202);
+    expect((await json<LaunchedRun>(replaced)).campaign.change).toBe('replaced');
+
+    const noModel = await launch(harness.spec({ models: { tc: 'no-such-version', ef: harness.models.ef } }));
+    expect(noModel.status).toBe(422);
+    expect((await json<ErrorBody>(noModel)).error.message).toMatch(
+      /tc model version "no-such-version" not found/,
+    );
+  });
+});
