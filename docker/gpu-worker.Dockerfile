@@ -14,6 +14,7 @@ COPY package.json package-lock.json ./
 COPY packages/shared/package.json packages/shared/
 COPY packages/datasets/package.json packages/datasets/
 COPY packages/db/package.json packages/db/
+COPY packages/worker-runtime/package.json packages/worker-runtime/
 COPY services/orchestrator/package.json services/orchestrator/
 COPY services/gpu-worker/package.json services/gpu-worker/
 COPY services/screening/package.json services/screening/
@@ -36,6 +37,7 @@ COPY package.json package-lock.json ./
 COPY packages/shared/package.json packages/shared/
 COPY packages/datasets/package.json packages/datasets/
 COPY packages/db/package.json packages/db/
+COPY packages/worker-runtime/package.json packages/worker-runtime/
 COPY services/orchestrator/package.json services/orchestrator/
 COPY services/gpu-worker/package.json services/gpu-worker/
 COPY services/screening/package.json services/screening/

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# README command 1: the most complete real flow the system has today, on a fresh machine:
-# install, start Postgres (embedded unless DATABASE_URL is set), apply migrations, then load and
-# validate every real data set (`kiago data stats`).
+# README command 1: a real small campaign end to end on a fresh machine. Installs what it needs, starts
+# Postgres (embedded unless DATABASE_URL is set) and a Temporal dev server (unless TEMPORAL_ADDRESS is
+# set), applies migrations, then runs every worker in this process on the CPU backend with the shipped
+# models, launches examples/demo.yaml (or the spec given), prints the top candidates and the report path.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$KIAGO_ROOT"
@@ -12,7 +13,7 @@ if [ -z "${DATABASE_URL:-}" ]; then
   DATABASE_URL="$(node scripts/local-postgres.mjs start)"
   export DATABASE_URL
 fi
-bash scripts/migrate.sh
+KIAGO_SKIP_BUILD=1 bash scripts/migrate.sh
 
-node services/orchestrator/dist/cli/main.js data stats "$@"
+node services/orchestrator/dist/cli/main.js dev demo "$@"
 echo "[kiago] demo finished in $(( $(date +%s) - started )) s" >&2

@@ -1,6 +1,7 @@
 import { parseOrThrow } from '@kiago/shared';
 import { parseWorkerEnv, type WorkerEnv } from '@kiago/worker-runtime';
 import { z } from 'zod';
+import { type ApiEnv, parseApiEnv } from './api/api-env.js';
 import { type AutoscalerEnv, parseAutoscalerEnv } from './autoscaler/autoscaler-env.js';
 
 const orchestratorEnvSchema = z.object({
@@ -17,6 +18,8 @@ export interface OrchestratorEnv {
   /** A pre-built workflow bundle (production images); unset bundles the workflow sources at start-up. */
   workflowBundlePath?: string;
   autoscaler: AutoscalerEnv;
+  /** The HTTP API; served only when KIAGO_API_TOKEN is set (the deployments always set it). */
+  api: ApiEnv | null;
 }
 
 export function parseOrchestratorEnv(
@@ -27,5 +30,6 @@ export function parseOrchestratorEnv(
     worker: parseWorkerEnv(env),
     ...(parsed.KIAGO_WORKFLOW_BUNDLE_PATH && { workflowBundlePath: parsed.KIAGO_WORKFLOW_BUNDLE_PATH }),
     autoscaler: parseAutoscalerEnv(env),
+    api: env.KIAGO_API_TOKEN === undefined ? null : parseApiEnv(env),
   };
 }

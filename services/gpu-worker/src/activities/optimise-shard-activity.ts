@@ -90,7 +90,11 @@ export async function optimiseShardActivity(
     (best, row) => (best === null || row.tcKelvin > best ? row.tcKelvin : best),
     null,
   );
-  await patchShardProgress(deps.db, shard.shardId, { optimised: { rows: rows.length, bestTcKelvin } });
+  // The trajectory (a few hundred points) feeds the run report's optimisation plot.
+  await patchShardProgress(deps.db, shard.shardId, {
+    optimised: { rows: rows.length, bestTcKelvin },
+    trajectory: result.trajectory,
+  });
   return {
     shardId: shard.shardId,
     candidates: rows.length,

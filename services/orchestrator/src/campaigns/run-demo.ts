@@ -6,6 +6,8 @@ import type { TfBackendChoice } from '@kiago/gpu-worker';
 import { loadCampaignSpec } from '@kiago/shared';
 import { installTemporalRuntime, type TemporalEnv, temporalConnectionOptions } from '@kiago/worker-runtime';
 import { NativeConnection, Runtime } from '@temporalio/worker';
+import { buildRunReport } from '../report/build-run-report.js';
+import { renderReportHtml } from '../report/render-report-html.js';
 import { waitForRun } from '../runs/run-control.js';
 import { type RunProgress, readRunProgress } from '../runs/run-progress.js';
 import { connectTemporalClient } from '../temporal/connect-client.js';
@@ -32,7 +34,7 @@ export interface DemoResult {
 /**
  * The single-process demo: shipped models and the MP reference set in place, all three workers in
  * this process, the campaign launched and followed to the end, its best candidates returned and
- * its summary written to .kiago/reports/<run>.json.
+ * its HTML report written to .kiago/reports/<run>.html.
  */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const started = performance.now();
@@ -72,10 +74,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         clearInterval(ticker);
       }
       const top = await topCandidates(db, { runId: launched.runId, limit: options.top, passedOnly: true });
-      const stored = await db.prisma.run.findUniqueOrThrow({ where: { id: launched.runId } });
-      const reportPath = join(findRepoRoot(), '.kiago', 'reports', `${launched.runId}.json`);
+      const reportPath = join(findRepoRoot(), '.kiago', 'reports', `${launched.runId}.html`);
       await mkdir(join(reportPath, '..'), { recursive: true });
-      await writeFile(reportPath, `${JSON.stringify({ run, summary: stored.summary, top }, null, 2)}\n`);
+      await writeFile(reportPath, renderReportHtml(await buildRunReport(db, launched.runId)));
       return { run, top, reportPath, seconds: (performance.now() - started) / 1000 };
     } finally {
       await workers.shutdown();
