@@ -47,6 +47,7 @@ interface Cell {
   models: string;
   batch: number;
   flopsPerCandidateStep: number;
+  onDataFlopsPerCandidateStep?: number;
   skipped?: string;
   plainStepSeconds?: number;
   integerStepSeconds?: number;
@@ -58,7 +59,7 @@ interface Cell {
 }
 
 /** Fewer steps for big batches: each half has a warm-up step and at least one timed one. */
-const stepsFor = (batch: number) => (batch >= 4096 ? 4 : batch >= 1024 ? 6 : 8);
+const stepsFor = (batch: number) => (batch >= 4096 ? 4 : 8);
 const cores = availableParallelism();
 // ENVIRONMENT.md: native ≈ 117 GFLOP/s per core (AVX-512); wasm SIMD runs one thread at about half that.
 const peakGflops = (backend: string) =>
@@ -119,10 +120,14 @@ console.log(
   '2 × (Tc + ElemNet forward) per candidate-step (forward + input gradient); masks, integer loss and Adam are extra work.',
 );
 console.log(
+  "GFLOP/s is given nominal (every kernel tap, 'same' padding included, as frameworks count) / on data (taps on real",
+);
+console.log('pixels only); % of peak uses the on-data count, the work a padding-skipping kernel must do.');
+console.log(
   "Shares: each model's forward + input gradient alone, timed between steps; load: 1-min load average at the end.\n",
 );
 console.log(
-  '| backend | models | B | cand-steps/s | GFLOP/s | % of peak | Tc share | Ef share | peak tensors | max RSS | load |',
+  '| backend | models | B | cand-steps/s | GFLOP/s nominal / on data | % of peak | Tc share | Ef share | peak tensors | max RSS | load |',
 );
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const cell of cells) {
@@ -133,10 +138,24 @@ for (const cell of cells) {
   }
   const rate = cell.batch / cell.integerStepSeconds;
   const gflops = (rate * cell.flopsPerCandidateStep) / 1e9;
+  const onDataGflops = (rate * (cell.onDataFlopsPerCandidateStep ?? Number.NaN)) / 1e9;
   console.log(
-    `${head} ${fmt(rate, 1)} (${fmt(cell.batch / (cell.plainStepSeconds ?? Number.NaN), 1)}) | ${fmt(gflops, 1)} | ` +
-      `${fmt((100 * gflops) / peakGflops(cell.backend), 1)} % | ${fmt(100 * (cell.tcShare ?? Number.NaN))} % | ` +
+    `${head} ${fmt(rate, 1)} (${fmt(cell.batch / (cell.plainStepSeconds ?? Number.NaN), 1)}) | ${fmt(gflops, 1)} / ${fmt(onDataGflops, 1)} | ` +
+      `${fmt((100 * onDataGflops) / peakGflops(cell.backend), 1)} % | ${fmt(100 * (cell.tcShare ?? Number.NaN))} % | ` +
       `${fmt(100 * (cell.efShare ?? Number.NaN))} % | ${fmt((cell.peakTensorBytes ?? 0) / 2 ** 20)} MiB | ${fmt((cell.maxRssBytes ?? 0) / 2 ** 20)} MiB | ${fmt(cell.loadAverage ?? Number.NaN, 1)} |`,
+  );
+}
+const fullWidthNative = cells.find(
+  (c) => c.backend === 'node' && c.batch === 1024 && c.models.startsWith('full'),
+);
+if (fullWidthNative?.integerStepSeconds) {
+  // ENVIRONMENT.md, PyTorch 2.13 CPU on this machine: ResNet18 forward + input gradient 352 candidate-steps/s
+  // at B = 1024, ElemNet 9,650; one whole step does both.
+  const pytorchWholeStep = 1 / (1 / 352 + 1 / 9650);
+  const ours = fullWidthNative.batch / fullWidthNative.integerStepSeconds;
+  console.log(
+    `\nfull width, native, B = 1024: ${fmt(ours, 1)} candidate-steps/s for the whole optimiser step; PyTorch CPU for ` +
+      `the two models alone ≈ ${fmt(pytorchWholeStep, 1)} (×${fmt(ours / pytorchWholeStep, 2)})`,
   );
 }
 await mkdir(dirname(options.json), { recursive: true });

@@ -59,7 +59,8 @@ export function foldElemNet(model: tf.LayersModel, source = model.name): FoldedN
   narrowKernel.dispose();
 
   return {
-    forwardFlopsPerCandidate: 2 * multiplyAdds,
+    // Dense layers: no padding, both counts agree.
+    forwardFlopsPerCandidate: { nominal: 2 * multiplyAdds, onData: 2 * multiplyAdds },
 
     forward(x118) {
       let h: tf.Tensor2D = x118;

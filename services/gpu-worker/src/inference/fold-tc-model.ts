@@ -6,6 +6,7 @@ import { type ConvGradientMode, convInputGradient } from './conv-input-gradient.
 import {
   applyConv,
   convMultiplyAdds,
+  convMultiplyAddsOnData,
   disposeConv,
   type FoldedConv,
   foldConvBatchNorm,
@@ -60,13 +61,15 @@ export function foldTcModel(
   const lastConv = blocks[blocks.length - 1]?.conv2 ?? stem;
   const [imageHeight, imageWidth, imageChannels] = stem.inputShape;
   const convs = [stem, ...blocks.flatMap((b) => [b.conv1, b.conv2, ...(b.shortcut ? [b.shortcut] : [])])];
-  const multiplyAdds =
-    ELEMENT_COUNT * imageHeight * imageWidth * imageChannels +
-    convs.reduce((sum, conv) => sum + convMultiplyAdds(conv), 0) +
-    head.kernel.shape[0];
+  const denseMultiplyAdds = ELEMENT_COUNT * imageHeight * imageWidth * imageChannels + head.kernel.shape[0];
+  const multiplyAdds = (count: (conv: FoldedConv) => number) =>
+    denseMultiplyAdds + convs.reduce((sum, conv) => sum + count(conv), 0);
 
   return {
-    forwardFlopsPerCandidate: 2 * multiplyAdds,
+    forwardFlopsPerCandidate: {
+      nominal: 2 * multiplyAdds(convMultiplyAdds),
+      onData: 2 * multiplyAdds(convMultiplyAddsOnData),
+    },
 
     forward(x118) {
       const batch = x118.shape[0];

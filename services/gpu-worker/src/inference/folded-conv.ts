@@ -71,10 +71,34 @@ export function applyConv(x: tf.Tensor4D, conv: FoldedConv, relu: boolean): tf.T
   });
 }
 
+/** What the cost of a conv depends on. */
+export type ConvGeometry = Pick<FoldedConv, 'kernelSize' | 'strides' | 'inputShape' | 'outputShape'>;
+
 /** Multiply-adds of one example through the conv. */
-export function convMultiplyAdds(conv: FoldedConv): number {
+export function convMultiplyAdds(conv: ConvGeometry): number {
   const [outHeight, outWidth, outChannels] = conv.outputShape;
   return outHeight * outWidth * outChannels * conv.kernelSize ** 2 * conv.inputShape[2];
+}
+
+/**
+ * Multiply-adds of one example that read a real input pixel, i.e. without the taps on TensorFlow's
+ * 'same' zero padding (pad_total = max((out − 1)·stride + k − in, 0), the smaller half before).
+ */
+export function convMultiplyAddsOnData(conv: ConvGeometry): number {
+  const tapsInBounds = (inputSize: number, outputSize: number) => {
+    const padBefore = Math.floor(
+      Math.max((outputSize - 1) * conv.strides + conv.kernelSize - inputSize, 0) / 2,
+    );
+    let taps = 0;
+    for (let out = 0; out < outputSize; out++) {
+      const first = out * conv.strides - padBefore;
+      taps += Math.min(first + conv.kernelSize, inputSize) - Math.max(first, 0);
+    }
+    return taps;
+  };
+  const [inHeight, inWidth, inChannels] = conv.inputShape;
+  const [outHeight, outWidth, outChannels] = conv.outputShape;
+  return tapsInBounds(inHeight, outHeight) * tapsInBounds(inWidth, outWidth) * inChannels * outChannels;
 }
 
 export function disposeConv(conv: FoldedConv): void {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ConvGradientMode } from './conv-input-gradient.js';
 import { foldElemNet } from './fold-elemnet.js';
 import { foldTcModel } from './fold-tc-model.js';
+import type { ForwardFlops } from './folded-network.js';
 import { type InputGradientModel, inputGradientModel } from './input-gradient-model.js';
 
 export interface InferenceOptions {
@@ -18,7 +19,7 @@ export interface TcInference {
   tcAndGrad(x118: tf.Tensor2D): { tcKelvin: tf.Tensor1D; grad: tf.Tensor2D };
   /** Tc in K, differentiable w.r.t. the composition inside tf.grad (input gradient only). */
   tc(x118: tf.Tensor2D): tf.Tensor1D;
-  readonly forwardFlopsPerCandidate: number;
+  readonly forwardFlopsPerCandidate: ForwardFlops;
   dispose(): void;
 }
 
@@ -28,7 +29,7 @@ export interface EfInference {
   efAndGrad(x118: tf.Tensor2D): { efEvPerAtom: tf.Tensor1D; grad: tf.Tensor2D };
   /** Ef in eV/atom, differentiable w.r.t. the composition inside tf.grad (input gradient only). */
   ef(x118: tf.Tensor2D): tf.Tensor1D;
-  readonly forwardFlopsPerCandidate: number;
+  readonly forwardFlopsPerCandidate: ForwardFlops;
   dispose(): void;
 }
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { FoldedNetwork } from './folded-network.js';
+import type { FoldedNetwork, ForwardFlops } from './folded-network.js';
 
 /** A folded network behind the three ways the optimiser and the screening use it. */
 export interface InputGradientModel {
@@ -9,7 +9,7 @@ export interface InputGradientModel {
   valueAndGrad(x118: tf.Tensor2D): { value: tf.Tensor1D; grad: tf.Tensor2D };
   /** Differentiable w.r.t. x118 inside tf.grad / tf.grads / tf.variableGrads; the weights get no gradients. */
   apply(x118: tf.Tensor2D): tf.Tensor1D;
-  readonly forwardFlopsPerCandidate: number;
+  readonly forwardFlopsPerCandidate: ForwardFlops;
   dispose(): void;
 }
 
