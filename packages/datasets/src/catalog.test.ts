@@ -1,8 +1,9 @@
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { collectDatasetStats } from './catalog.js';
+import { writeMiniDataDir } from './testing/index.js';
 
-const miniData = fileURLToPath(new URL('../fixtures/mini-data', import.meta.url));
+const { dir: miniData, cleanup } = await writeMiniDataDir();
+afterAll(cleanup);
 
 describe('collectDatasetStats', () => {
   it('reports every data set, Alexandria included when its folder exists', async () => {

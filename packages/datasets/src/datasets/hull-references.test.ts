@@ -1,9 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { canonicalKey, parseFormula } from '@kiago/shared';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeMiniDataDir } from '../testing/index.js';
 import { loadMpBinariesHull, loadMpEAboveHullCrabnet } from './hull-references.js';
 
-const miniData = fileURLToPath(new URL('../../fixtures/mini-data', import.meta.url));
+const { dir: miniData, cleanup } = await writeMiniDataDir();
+afterAll(cleanup);
 const keyOf = (formula: string) => canonicalKey(parseFormula(formula));
 
 describe('loadMpBinariesHull', () => {
@@ -30,9 +31,9 @@ describe('loadMpEAboveHullCrabnet', () => {
   it('tags rows with their split and drops negative E_hull (fixture)', async () => {
     const { rows, report } = await loadMpEAboveHullCrabnet({ dataDir: miniData });
     expect(report.dropped).toEqual({ 'target:below-0-eV-per-atom': 1 });
-    expect(rows.find((row) => row.key === keyOf('CaYZn2'))).toMatchObject({
+    expect(rows.find((row) => row.key === keyOf('CaScZn2'))).toMatchObject({
       split: 'val',
-      eAboveHullEvPerAtom: 1.987304285,
+      eAboveHullEvPerAtom: 0.8125,
     });
   });
 

@@ -1,21 +1,22 @@
-import { fileURLToPath } from 'node:url';
 import { canonicalKey, parseFormula } from '@kiago/shared';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeMiniDataDir } from '../testing/index.js';
 import { loadMatbenchExptIsMetal, loadMpNonMetals } from './non-superconductors.js';
 
-const miniData = fileURLToPath(new URL('../../fixtures/mini-data', import.meta.url));
+const { dir: miniData, cleanup } = await writeMiniDataDir();
+afterAll(cleanup);
 const keyOf = (formula: string) => canonicalKey(parseFormula(formula));
 
 describe('loadMatbenchExptIsMetal', () => {
   it('calls a composition metallic when any duplicate says so (fixture)', async () => {
     const { rows, report } = await loadMatbenchExptIsMetal({ dataDir: miniData });
     expect(report).toMatchObject({ rowsRead: 5, rowsKept: 4, duplicatesMerged: 1, dropped: {} });
-    expect(rows.find((row) => row.key === keyOf('Cu9S5'))).toMatchObject({ isMetal: true, mergedRows: 2 });
-    expect(rows.find((row) => row.key === keyOf('Ag(AuS)2'))?.composition).toEqual(
+    expect(rows.find((row) => row.key === keyOf('Ag2Se'))).toMatchObject({ isMetal: true, mergedRows: 2 });
+    expect(rows.find((row) => row.key === keyOf('Pd(BiSe)2'))?.composition).toEqual(
       new Map([
-        ['Ag', 1],
-        ['Au', 2],
-        ['S', 2],
+        ['Pd', 1],
+        ['Bi', 2],
+        ['Se', 2],
       ]),
     );
   });
@@ -33,9 +34,9 @@ describe('loadMpNonMetals', () => {
   it('keeps the smallest band gap of duplicates and drops a zero gap (fixture)', async () => {
     const { rows, report } = await loadMpNonMetals({ dataDir: miniData });
     expect(report.dropped).toEqual({ 'band_gap:at-or-below-0-eV': 1 });
-    expect(rows.find((row) => row.key === keyOf('Ac2O3'))).toMatchObject({
-      materialId: 'mp-2',
-      bandGapEv: 1.5,
+    expect(rows.find((row) => row.key === keyOf('Y2O3'))).toMatchObject({
+      materialId: 'mp-fixture-13',
+      bandGapEv: 2.6,
     });
   });
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { findRepoRoot } from '@kiago/datasets';
+import { writeMiniDataDir } from '@kiago/datasets/testing';
 import { createDb, type Db } from '@kiago/db';
 import { testDatabaseUrl } from '@kiago/db/testing';
 import { parseFormula, SpecError } from '@kiago/shared';
@@ -17,7 +16,8 @@ const row = (sourceId: string, formula: string, dftEfEvPerAtom: number | null): 
   dftEfEvPerAtom,
 });
 const uniqueSet = (label: string) => `test-${label}-${randomUUID().slice(0, 8)}`;
-const miniData = join(findRepoRoot(), 'packages', 'datasets', 'fixtures', 'mini-data');
+const { dir: miniData, cleanup } = await writeMiniDataDir();
+afterAll(cleanup);
 
 describe('importReferences', () => {
   let db: Db;
@@ -107,14 +107,14 @@ describe('importReferences', () => {
 
   it('builds the mp and mp-binaries sets from the MP tables through the dataset loaders', async () => {
     const mp = await mpReferenceRows({ dataDir: miniData });
-    // roost fixture: Ac2AgIr, MgB2, and Xe with a NaN energy (dropped by the loader).
+    // Roost mini data: Li2AgSb, AlB2, and Ar with a NaN energy (dropped by the loader).
     expect(mp.rows.map((r) => [r.sourceId, r.formula, r.dftEfEvPerAtom])).toEqual([
-      ['mp-861724', 'Ac2AgIr', -0.3631142033333337],
-      ['mp-763', 'MgB2', -0.12966081444444436],
+      ['mp-fixture-21', 'Li2AgSb', -0.3384],
+      ['mp-fixture-22', 'AlB2', -0.1152],
     ]);
     expect(mp.source).toMatch(/Roost.*mp_formation_energy\/roost_mp_formation\.csv/);
     const binaries = await mpBinariesReferenceRows({ dataDir: miniData });
-    expect(binaries.rows.map((r) => r.sourceId)).toEqual(['mp-11107', 'mp-1183089']);
+    expect(binaries.rows.map((r) => r.sourceId)).toEqual(['mp-fixture-31', 'mp-fixture-32']);
     const set = uniqueSet('mp');
     expect(await importReferences(db, { set, ...mp })).toMatchObject({ inserted: 2 });
   });

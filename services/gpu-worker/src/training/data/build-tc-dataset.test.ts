@@ -1,9 +1,13 @@
+import { writeMiniDataDir } from '@kiago/datasets/testing';
 import { SpecError } from '@kiago/shared';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTcDataset, type TcDataset } from './build-tc-dataset.js';
-import { elementSetsInSeveralSplits, MINI_DATA_DIR, rowsByKey } from './fixtures/dataset-fixtures.js';
+import { elementSetsInSeveralSplits, rowsByKey } from './fixtures/dataset-fixtures.js';
 import { SPLIT_NAMES } from './split-options.js';
 import type { TcFamily } from './tc-family.js';
+
+const { dir: MINI_DATA_DIR, cleanup } = await writeMiniDataDir();
+afterAll(cleanup);
 
 describe('buildTcDataset on the mini data', () => {
   let dataset: TcDataset;
@@ -18,39 +22,39 @@ describe('buildTcDataset on the mini data', () => {
   });
 
   it('merges SuperDiff and Stanev into one row per composition', () => {
-    // Nb3Sn: SuperDiff median of 18.0/17.0/18.3; Stanev's 17.846 and 18.2 do not add rows.
-    expect(rows.get('Nb3Sn')?.y).toBeCloseTo(18, 5);
-    expect(rows.get('B2Mg')?.y).toBeCloseTo(39.25, 5);
-    expect(rows.get('Mo39Ru61')?.y).toBeCloseTo(6.9, 5);
+    // V3Ga: SuperDiff median of 14.35/15.1/14.8; Stanev's 14.1 and 15.3 do not add rows.
+    expect(rows.get('V3Ga')?.y).toBeCloseTo(14.8, 5);
+    expect(rows.get('CNb')?.y).toBeCloseTo(11.5, 5);
+    expect(rows.get('Ti2Nb3')?.y).toBeCloseTo(9.3, 5);
     expect(dataset.report.supercon).toMatchObject({ inBothWithTc: 1, stanevOnlySuperconductors: 1 });
     expect(dataset.report.overall.superconductors).toBe(5);
   });
 
   it('adds non-superconductors at Tc = 0 tier by tier up to the ratio', () => {
-    // Stanev's La2CuO4; two Matbench non-metals (Cu1.8S is Cu9S5, reported metallic too); MP fills up.
+    // Stanev's Nd2CuO4; two Matbench non-metals (Ag1.6Se0.8 is Ag2Se, reported metallic too); MP fills up.
     expect(dataset.report.nonSuperconductors.tiers.map((tier) => tier.used)).toEqual([1, 2, 2]);
-    expect(rows.get('O4CuLa2')?.y).toBe(0);
-    expect(rows.get('SeTe')?.y).toBe(0);
+    expect(rows.get('O4CuNd2')?.y).toBe(0);
+    expect(rows.get('GaInSb2')?.y).toBe(0);
     expect(dataset.report.overall.rows).toBe(10);
     expect(dataset.report.nonSuperconductors.matbenchMetalsSkipped).toBe(2);
   });
 
   it('labels families from SuperDiff and from the composition rule', () => {
-    expect(familyOf.get('O80Cu20Sr3La37')).toBe('cuprate');
-    expect(familyOf.get('O4CuLa2')).toBe('cuprate');
-    expect(familyOf.get('K2Fe10As10Ba3')).toBe('iron-based');
-    expect(familyOf.get('Nb3Sn')).toBe('other');
+    expect(familyOf.get('O20Cu5BaLa9')).toBe('cuprate');
+    expect(familyOf.get('O4CuNd2')).toBe('cuprate');
+    expect(familyOf.get('Na2Ca3Fe10As10')).toBe('iron-based');
+    expect(familyOf.get('V3Ga')).toBe('other');
     expect(dataset.report.overall.families.cuprate).toEqual({ rows: 2, superconductors: 1 });
   });
 
   it('encodes each row as 118 atomic fractions in Z order', () => {
-    const lsco = rows.get('O80Cu20Sr3La37')!.x;
-    expect(lsco).toHaveLength(118);
-    expect(lsco[56]).toBeCloseTo(1.85 / 7, 6); // La
-    expect(lsco[37]).toBeCloseTo(0.15 / 7, 6); // Sr
-    expect(lsco[28]).toBeCloseTo(1 / 7, 6); // Cu
-    expect(lsco[7]).toBeCloseTo(4 / 7, 6); // O
-    expect(lsco.reduce((sum, value) => sum + value, 0)).toBeCloseTo(1, 6);
+    const lbco = rows.get('O20Cu5BaLa9')!.x;
+    expect(lbco).toHaveLength(118);
+    expect(lbco[56]).toBeCloseTo(1.8 / 7, 6); // La
+    expect(lbco[55]).toBeCloseTo(0.2 / 7, 6); // Ba
+    expect(lbco[28]).toBeCloseTo(1 / 7, 6); // Cu
+    expect(lbco[7]).toBeCloseTo(4 / 7, 6); // O
+    expect(lbco.reduce((sum, value) => sum + value, 0)).toBeCloseTo(1, 6);
   });
 
   it('splits by element set', () => {

@@ -1,27 +1,12 @@
-import { join } from 'node:path';
-import { findRepoRoot } from '@kiago/datasets';
+import { writeMiniDataDir } from '@kiago/datasets/testing';
 import { DataFileError, SpecError } from '@kiago/shared';
-import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { registerDataCommand } from './data.js';
+import { commandStdout } from './fixtures/run-kiago.js';
 
-const miniData = join(findRepoRoot(), 'packages', 'datasets', 'fixtures', 'mini-data');
-
-async function run(...args: string[]): Promise<string> {
-  let stdout = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const program = new Command('kiago').exitOverride();
-  registerDataCommand(program);
-  await program.parseAsync(['data', 'stats', ...args], { from: 'user' });
-  return stdout;
-}
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const { dir: miniData, cleanup } = await writeMiniDataDir();
+afterAll(cleanup);
+const run = commandStdout(registerDataCommand, 'data', 'stats');
 
 describe('kiago data stats', () => {
   it('prints every data set report as JSON', async () => {

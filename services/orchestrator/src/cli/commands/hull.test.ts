@@ -3,26 +3,13 @@ import { createDb, type Db } from '@kiago/db';
 import { testDatabaseUrl } from '@kiago/db/testing';
 import { importReferences, ReferenceSetNotFoundError } from '@kiago/screening';
 import { parseFormula, SpecError } from '@kiago/shared';
-import { Command } from 'commander';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandStdout } from './fixtures/run-kiago.js';
 import { registerHullCommand } from './hull.js';
 
 const set = `test-cli-hull-${randomUUID().slice(0, 8)}`;
 let db: Db;
-
-async function run(...args: string[]): Promise<string> {
-  let stdout = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const program = new Command('kiago').exitOverride();
-  registerHullCommand(program, {
-    openDb: () => createDb({ databaseUrl: testDatabaseUrl(), maxConnections: 1 }),
-  });
-  await program.parseAsync(['hull', ...args], { from: 'user' });
-  return stdout;
-}
+const run = commandStdout(registerHullCommand, 'hull');
 
 beforeAll(async () => {
   db = createDb({ databaseUrl: testDatabaseUrl() });
@@ -36,9 +23,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => db?.close());
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 describe('kiago hull', () => {
   it('prints E_hull, e_above_hull and the decomposition as JSON', async () => {

@@ -13,29 +13,15 @@ import {
   saveModelArtifact,
 } from '@kiago/gpu-worker';
 import { ELEMENTS, ELEMNET_SYMBOLS, loadCampaignSpec, planShards, SpecError } from '@kiago/shared';
-import { Command } from 'commander';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runKiago } from './fixtures/run-kiago.js';
 import { registerOptimiseCommand } from './optimise.js';
 
 const backend = parseGpuWorkerEnv().tfBackend;
 const demoSpec = join(findRepoRoot(), 'examples', 'demo.yaml');
 
-async function run(...args: string[]): Promise<{ stdout: string; stderr: string }> {
-  const out = { stdout: '', stderr: '' };
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out.stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    out.stderr += String(chunk);
-    return true;
-  });
-  const program = new Command('kiago').exitOverride();
-  registerOptimiseCommand(program);
-  await program.parseAsync(['optimise', '--backend', backend, ...args], { from: 'user' });
-  vi.restoreAllMocks();
-  return out;
-}
+const run = (...args: string[]) =>
+  runKiago([registerOptimiseCommand], ['optimise', '--backend', backend, ...args]);
 
 /** A valid manifest for an untrained model of this code's inputs (made-up data and metrics). */
 function manifest(kind: 'tc' | 'ef', width: number): ModelManifest {
@@ -103,7 +89,6 @@ describe('kiago optimise', () => {
     efModel.dispose();
     models = ['--tc-model', join(dir, 'tc'), '--ef-model', join(dir, 'ef')];
   });
-  afterEach(() => vi.restoreAllMocks());
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('runs one shard from --base, prints the summary and the top table, writes every candidate as CSV', async () => {

@@ -1,31 +1,13 @@
 import { join } from 'node:path';
-import { findRepoRoot } from '@kiago/datasets';
-import { createDb } from '@kiago/db';
-import { testDatabaseUrl } from '@kiago/db/testing';
+import { writeMiniDataDir } from '@kiago/datasets/testing';
 import { SpecError } from '@kiago/shared';
-import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commandStdout } from './fixtures/run-kiago.js';
 import { registerRefsCommand } from './refs.js';
 
-const miniData = join(findRepoRoot(), 'packages', 'datasets', 'fixtures', 'mini-data');
-
-async function run(...args: string[]): Promise<string> {
-  let stdout = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const program = new Command('kiago').exitOverride();
-  registerRefsCommand(program, {
-    openDb: () => createDb({ databaseUrl: testDatabaseUrl(), maxConnections: 1 }),
-  });
-  await program.parseAsync(['refs', ...args], { from: 'user' });
-  return stdout;
-}
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const { dir: miniData, cleanup } = await writeMiniDataDir();
+afterAll(cleanup);
+const run = commandStdout(registerRefsCommand, 'refs');
 
 // The set names are the real ones ("mp", …): this is the only test file that imports them.
 describe('kiago refs', () => {

@@ -2,32 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataFileError, SpecError } from '@kiago/shared';
-import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runKiago } from './fixtures/run-kiago.js';
 import { registerScreenCommand } from './screen.js';
 
 const file = join(mkdtempSync(join(tmpdir(), 'kiago-cli-screen-')), 'formulas.csv');
 writeFileSync(file, 'formula,ef_ev_per_atom\nLa2CuO4,-1.2\nNaCl2,-0.5\nFeXx,-1\nLaH10,-0.1\n');
 
-async function run(...args: string[]): Promise<{ stdout: string; stderr: string }> {
-  const out = { stdout: '', stderr: '' };
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out.stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    out.stderr += String(chunk);
-    return true;
-  });
-  const program = new Command('kiago').exitOverride();
-  registerScreenCommand(program);
-  await program.parseAsync(['screen', ...args], { from: 'user' });
-  return out;
-}
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const run = (...args: string[]) => runKiago([registerScreenCommand], ['screen', ...args]);
 
 describe('kiago screen', () => {
   it('prints flags per formula as JSON, bad rows with their reason', async () => {

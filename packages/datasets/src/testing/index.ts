@@ -1,0 +1,1 @@
+export { type MiniDataDir, writeMiniDataDir } from './mini-data-dir.js';
