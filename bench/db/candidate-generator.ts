@@ -99,18 +99,6 @@ const Z: Record<string, number> = {
 const COMMON = ['O', 'O', 'O', 'Cu', 'Cu', 'Ba', 'Sr', 'Ca', 'La', 'Y', 'Fe', 'As', 'Nb', 'Se', 'B', 'Mg'];
 const POOL = [...COMMON, ...Object.keys(Z)];
 
-/** mulberry32: small, fast, seedable. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }

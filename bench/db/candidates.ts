@@ -15,7 +15,8 @@ import {
   type TopCandidatesQuery,
   topCandidates,
 } from '@kiago/db';
-import { BASES, createRandom, generateShardCandidates } from './candidate-generator.ts';
+import { mulberry32 } from '@kiago/shared';
+import { BASES, generateShardCandidates } from './candidate-generator.ts';
 
 const { values } = parseArgs({
   options: {
@@ -62,7 +63,7 @@ try {
 
   // --- bulk insert: one insertCandidates call per shard, as optimiseShard writes them; with
   // --writers N, N shards are in flight at once (several GPU workers finishing together).
-  const random = createRandom(20240601);
+  const random = mulberry32(20240601);
   let insertMs = 0;
   let inserted = 0;
   let lastShard: Parameters<typeof insertCandidates>[1] = [];

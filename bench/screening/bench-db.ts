@@ -9,10 +9,9 @@ import {
   parseDbEnv,
   recreateDatabase,
 } from '@kiago/db';
-import { campaignSpecSchema, elementSetKey, formatFormula } from '@kiago/shared';
+import { campaignSpecSchema, elementSetKey, formatFormula, mulberry32 } from '@kiago/shared';
 import { keepDatabase } from './bench-args.ts';
 import type { BenchCandidate } from './candidates.ts';
-import { seededRandom } from './candidates.ts';
 
 /** A migrated `<db>_<label>` on the DATABASE_URL server (recreated); `finish` drops it unless --keep. */
 export async function openBenchDatabase(label: string): Promise<{ db: Db; finish(): Promise<void> }> {
@@ -65,7 +64,7 @@ export async function createBenchRun(
     select: { id: true, index: true },
   });
   shardRows.sort((a, b) => a.index - b.index);
-  const random = seededRandom(11);
+  const random = mulberry32(11);
   for (const [index, candidates] of shards.entries()) {
     const rows = candidates.map((candidate, slot): CandidateInsert => {
       const ef = -2 + 2.5 * random();

@@ -1,18 +1,6 @@
 import { loadSuperconSuperdiff } from '@kiago/datasets';
-import { ELEMNET_SYMBOLS, normaliseComposition } from '@kiago/shared';
+import { ELEMNET_SYMBOLS, mulberry32, normaliseComposition } from '@kiago/shared';
 import { dataDir } from './bench-args.ts';
-
-/** Seeded uniform [0, 1) so every run screens the same candidates. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface BenchCandidate {
   /** Continuous composition (fractions). */
@@ -26,7 +14,7 @@ export interface BenchCandidate {
  * elements, at most 8 elements (largest kept), rounded at N ∈ [10, 120].
  */
 export async function kiagoLikeCandidates(count: number, seed: number): Promise<BenchCandidate[]> {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const { rows } = await loadSuperconSuperdiff({ dataDir: dataDir() });
   const bases = rows.map((row) => normaliseComposition(row.composition));
   const pick = () => ELEMNET_SYMBOLS[Math.floor(random() * ELEMNET_SYMBOLS.length)]!;
@@ -55,7 +43,7 @@ export async function kiagoLikeCandidates(count: number, seed: number): Promise<
 
 /** Hydride-mode outputs: H ≥ 0.4 plus one or two elements, 2–15 atoms. */
 export function hydrideCandidates(count: number, seed: number): Map<string, number>[] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const others = ELEMNET_SYMBOLS.filter((s) => s !== 'H');
   const out: Map<string, number>[] = [];
   while (out.length < count) {

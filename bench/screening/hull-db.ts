@@ -15,9 +15,10 @@ import {
   loadReferenceSystems,
   mpReferenceRows,
 } from '@kiago/screening';
+import { mulberry32 } from '@kiago/shared';
 import { candidateCount, dataDir } from './bench-args.ts';
 import { createBenchRun, fmt, openBenchDatabase, silentLogger } from './bench-db.ts';
-import { kiagoLikeCandidates, seededRandom } from './candidates.ts';
+import { kiagoLikeCandidates } from './candidates.ts';
 
 const CANDIDATES = candidateCount(4096);
 const ROUNDS = 3;
@@ -41,7 +42,7 @@ try {
   );
 
   const candidates = await kiagoLikeCandidates(CANDIDATES, 1);
-  const random = seededRandom(2);
+  const random = mulberry32(2);
   const efs = candidates.map(() => -2 + 2.5 * random());
   const sizes = candidates.map((c) => c.counts.size);
   console.log(

@@ -12,8 +12,9 @@ import {
   screenComposition,
   screenHydride,
 } from '@kiago/screening';
+import { mulberry32 } from '@kiago/shared';
 import { mpHullReferences } from './bench-args.ts';
-import { hydrideCandidates, kiagoLikeCandidates, seededRandom } from './candidates.ts';
+import { hydrideCandidates, kiagoLikeCandidates } from './candidates.ts';
 
 const CANDIDATES = 4096;
 
@@ -73,7 +74,7 @@ const MANY_STATES = [
   'Br',
   'Si',
 ];
-const stressRandom = seededRandom(4);
+const stressRandom = mulberry32(4);
 const stress = Array.from({ length: CANDIDATES }, () => {
   const counts = new Map<string, number>();
   while (counts.size < 8)
@@ -93,7 +94,7 @@ console.log(
   `screenComposition smact14, 8 elements × 8–10 states, counts ≤ 199: ${perSecond(CANDIDATES, stressSeconds)} compositions/s (valid ${stressValid})`,
 );
 
-const efRandom = seededRandom(2);
+const efRandom = mulberry32(2);
 const efs = candidates.map(() => -2 + 2.5 * efRandom());
 const screenSeconds = timeBest(5, () => {
   candidates.forEach((c, i) => {

@@ -3,32 +3,22 @@
  *   npm run build -w @kiago/shared && node packages/shared/scripts/supercon-parse-report.ts
  * Data directory: $KIAGO_DATA_DIR, default `../shared/data` relative to the repository root.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tallyFormulaParses } from '@kiago/shared';
+import {
+  readFormulaColumn,
+  SUPERCON_FORMULA_COLUMNS,
+} from '../src/formula/fixtures/supercon-formula-columns.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const dataDir = process.env.KIAGO_DATA_DIR ?? resolve(repoRoot, '../shared/data');
-const TABLES = [
-  { file: 'supercon_superdiff/supercon_superdiff.csv', column: 'formula' },
-  { file: 'supercon_stanev/Supercon_data.csv', column: 'name' },
-];
-
-/** The formula column of a SuperCon CSV (neither table quotes or escapes its fields). */
-function readColumn(file: string, column: string): string[] {
-  const [header, ...rows] = readFileSync(join(dataDir, file), 'utf8').split(/\r?\n/).filter(Boolean);
-  const index = (header ?? '').split(',').indexOf(column);
-  if (index < 0) throw new Error(`${file}: no column ${column}`);
-  return rows.map((row) => row.split(',')[index] ?? '');
-}
-
 console.log(`data: ${dataDir}\n`);
 console.log('| table | rows | parsed | rejected | parsed % |');
 console.log('|---|---:|---:|---:|---:|');
-const tallies = TABLES.map(({ file, column }) => ({
-  file,
-  tally: tallyFormulaParses(readColumn(file, column)),
+const tallies = SUPERCON_FORMULA_COLUMNS.map((table) => ({
+  file: table.file,
+  tally: tallyFormulaParses(readFormulaColumn(dataDir, table)),
 }));
 for (const { file, tally } of tallies) {
   const percent = ((100 * tally.parsed) / tally.total).toFixed(2);

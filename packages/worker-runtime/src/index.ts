@@ -11,6 +11,10 @@ export {
   WORKER_LOST,
 } from './attempts/shard-attempt-log.js';
 export {
+  type ShardWorkerInterceptorsOptions,
+  shardWorkerInterceptors,
+} from './attempts/shard-worker-interceptors.js';
+export {
   LOG_LEVELS,
   type LogLevel,
   parseTemporalEnv,
@@ -28,6 +32,7 @@ export {
   type ReadinessCheck,
   startHealthServer,
 } from './health/health-server.js';
+export { runMain } from './process/run-main.js';
 export {
   type ProcessWorkers,
   runWorkerProcess,

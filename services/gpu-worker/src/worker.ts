@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runWorkerProcess } from '@kiago/worker-runtime';
+import { runMain, runWorkerProcess } from '@kiago/worker-runtime';
 import { createGpuWorker } from './activities/create-gpu-worker.js';
 import { selectTfBackend } from './tf/backend.js';
 import { parseGpuWorkerProcessEnv } from './worker-env.js';
@@ -11,13 +11,10 @@ async function main(): Promise<void> {
   await runWorkerProcess({
     name: 'kiago-gpu-worker',
     env: env.worker,
-    createWorkers: async ({ connection, namespace, db, logger }) => {
+    createWorkers: async (deps) => {
       const gpu = await createGpuWorker({
-        connection,
-        namespace,
+        ...deps,
         taskQueue: env.worker.temporal.taskQueues.gpu,
-        db,
-        logger,
         slots: env.slots,
         shutdownGraceMs: env.shutdownGraceMs,
         ...(env.modelsDir && { modelsDir: env.modelsDir }),
@@ -27,9 +24,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  console.error(
-    `kiago-gpu-worker: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  );
-  process.exitCode = 1;
-});
+runMain('kiago-gpu-worker', main);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runWorkerProcess } from '@kiago/worker-runtime';
+import { runMain, runWorkerProcess } from '@kiago/worker-runtime';
 import type { ApiEnv } from './api/api-env.js';
 import { startApiServer, temporalLauncher } from './api/start-api-server.js';
 import { createGpuAutoscaler } from './autoscaler/gpu-autoscaler.js';
@@ -20,13 +20,11 @@ async function main(): Promise<void> {
   await runWorkerProcess({
     name: 'kiago-orchestrator',
     env: env.worker,
-    createWorkers: async ({ connection, namespace, db, logger }) => {
+    createWorkers: async (deps) => {
+      const { connection, namespace, db, logger } = deps;
       const worker = await createOrchestratorWorker({
-        connection,
-        namespace,
+        ...deps,
         taskQueue: env.worker.temporal.taskQueues.orchestrator,
-        db,
-        logger,
         ...(env.workflowBundlePath && { workflowBundlePath: env.workflowBundlePath }),
       });
       const api = env.api && (await startApi(env, env.api, db, logger));
@@ -80,9 +78,4 @@ async function startApi(
   };
 }
 
-main().catch((error: unknown) => {
-  console.error(
-    `kiago-orchestrator: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  );
-  process.exitCode = 1;
-});
+runMain('kiago-orchestrator', main);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runWorkerProcess } from '@kiago/worker-runtime';
+import { runMain, runWorkerProcess } from '@kiago/worker-runtime';
 import { createScreeningWorker } from './worker/create-screening-worker.js';
 import { parseScreeningWorkerProcessEnv } from './worker/worker-env.js';
 
@@ -9,14 +9,11 @@ async function main(): Promise<void> {
   await runWorkerProcess({
     name: 'kiago-screening',
     env: env.worker,
-    createWorkers: async ({ connection, namespace, db, logger }) => ({
+    createWorkers: async (deps) => ({
       workers: [
         await createScreeningWorker({
-          connection,
-          namespace,
+          ...deps,
           taskQueue: env.worker.temporal.taskQueues.screening,
-          db,
-          logger,
           concurrency: env.concurrency,
           ...(env.hullReferenceSet && { hullReferenceSet: env.hullReferenceSet }),
         }),
@@ -25,9 +22,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  console.error(
-    `kiago-screening: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  );
-  process.exitCode = 1;
-});
+runMain('kiago-screening', main);

@@ -2,23 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ELEMENTS } from '../elements/element-lookup.js';
 import { formatFormula } from '../formula/format-formula.js';
 import { parseFormula } from '../formula/parse-formula.js';
+import { mulberry32 } from '../random/seeded-random.js';
 import type { Composition } from './composition.js';
 import { canonicalKey, reducedFormula } from './composition-keys.js';
 import { compositionToVector, vectorToComposition } from './composition-vector.js';
 import { toIntegerCounts } from './integer-counts.js';
 import { normaliseComposition } from './normalise-composition.js';
-
-/** mulberry32: a tiny seeded PRNG so every run checks the same cases. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Case {
   comp: Composition;
@@ -28,7 +17,7 @@ interface Case {
 
 /** 1–6 distinct elements, amounts k/100 for k in 1..1000 (0.01 to 10). */
 function randomCases(count: number, seed: number): Case[] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   return Array.from({ length: count }, () => {
     const hundredths = new Map<string, number>();
     const size = 1 + Math.floor(random() * 6);
@@ -58,7 +47,7 @@ describe('composition properties over 600 seeded random compositions', () => {
   });
 
   it('parse(format(c)) = c to 1e-9 for arbitrary float amounts at maxDecimals 12', () => {
-    const random = seededRandom(7);
+    const random = mulberry32(7);
     for (const { comp } of CASES) {
       const jittered = new Map([...comp].map(([symbol, amount]) => [symbol, amount * (0.5 + random())]));
       expectClose(parseFormula(formatFormula(jittered, { order: 'input', maxDecimals: 12 })), jittered, 1e-9);

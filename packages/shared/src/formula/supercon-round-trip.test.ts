@@ -1,26 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Composition } from '../composition/composition.js';
 import { FormulaError } from '../errors.js';
+import { readFormulaColumn, SUPERCON_FORMULA_COLUMNS } from './fixtures/supercon-formula-columns.js';
 import { formatFormula } from './format-formula.js';
 import { parseFormula } from './parse-formula.js';
 
 const dataDir = fileURLToPath(new URL('../../../../../shared/data/', import.meta.url));
-const TABLES = [
-  { file: 'supercon_superdiff/supercon_superdiff.csv', column: 'formula' },
-  { file: 'supercon_stanev/Supercon_data.csv', column: 'name' },
-];
-
-/** The formula column of a SuperCon CSV (neither table quotes or escapes its fields). */
-function readColumn(file: string, column: string): string[] {
-  const [header, ...rows] = readFileSync(join(dataDir, file), 'utf8').split(/\r?\n/).filter(Boolean);
-  const index = (header ?? '').split(',').indexOf(column);
-  if (index < 0) throw new Error(`${file}: no column ${column}`);
-  return rows.map((row) => row.split(',')[index] ?? '');
-}
-
 function expectSameComposition(actual: Composition, expected: Composition, formula: string) {
   expect([...actual.keys()].sort(), formula).toEqual([...expected.keys()].sort());
   for (const [symbol, amount] of expected) {
@@ -35,10 +22,10 @@ const hasData = existsSync(dataDir);
 describe.skipIf(!hasData)(
   hasData ? 'SuperCon round trip' : `SuperCon round trip — SKIPPED: no data directory at ${dataDir}`,
   () => {
-    it.each(TABLES)(
+    it.each(SUPERCON_FORMULA_COLUMNS)(
       'parse → format → parse is the identity on every parsed row of $file',
-      ({ file, column }) => {
-        const formulas = readColumn(file, column);
+      (table) => {
+        const formulas = readFormulaColumn(dataDir, table);
         expect(formulas.length).toBeGreaterThan(16_000);
         let parsed = 0;
         for (const formula of formulas) {

@@ -1,5 +1,5 @@
 import type { Db } from '@kiago/db';
-import { kiagoFailureInterceptor, shardAttemptInterceptor, workerIdentity } from '@kiago/worker-runtime';
+import { shardWorkerInterceptors, workerIdentity } from '@kiago/worker-runtime';
 import {
   type ActivityInterceptorsFactory,
   type Logger,
@@ -55,21 +55,18 @@ export async function createGpuWorker(options: GpuWorkerOptions): Promise<GpuWor
     maxConcurrentActivityTaskExecutions: options.slots,
     shutdownGraceTime: options.shutdownGraceMs ?? 60_000,
     interceptors: {
-      activity: [
-        kiagoFailureInterceptor,
-        shardAttemptInterceptor({
-          db: options.db,
-          worker: identity,
-          stages: {
-            optimiseShard: {
-              stage: 'optimise',
-              shardIdOf: (args) => (args[0] as { shardId?: unknown } | undefined)?.shardId,
-            },
+      activity: shardWorkerInterceptors({
+        db: options.db,
+        worker: identity,
+        stages: {
+          optimiseShard: {
+            stage: 'optimise',
+            shardIdOf: (args) => (args[0] as { shardId?: unknown } | undefined)?.shardId,
           },
-          warn: (message, fields) => options.logger.warn(message, fields),
-        }),
-        ...(options.extraInterceptors ?? []),
-      ],
+        },
+        logger: options.logger,
+        extra: options.extraInterceptors,
+      }),
     },
   });
   return { worker, models };

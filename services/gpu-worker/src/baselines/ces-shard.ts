@@ -2,6 +2,7 @@ import {
   type CampaignSpec,
   compositionToVector,
   ELEMENT_COUNT,
+  mulberry32,
   parseFormula,
   requireElement,
 } from '@kiago/shared';
@@ -11,7 +12,6 @@ import { DEFAULT_MICRO_BATCH } from '../optimiser/optimise-shard.js';
 import type { ShardModels } from '../optimiser/optimiser-step.js';
 import type { ShardResult } from '../optimiser/shard-result.js';
 import { shardSeed } from '../optimiser/shard-seed.js';
-import { mulberry32 } from '../training/data/seeded-random.js';
 import { SubstitutionBaselineError } from './baseline-errors.js';
 import { substitutionPicker } from './ces-targets.js';
 import { drawSubstitution } from './substitution-draw.js';

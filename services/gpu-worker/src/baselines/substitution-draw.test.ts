@@ -1,5 +1,5 @@
+import { mulberry32 } from '@kiago/shared';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../training/data/seeded-random.js';
 import { drawSubstitution, type SubstitutionDraw } from './substitution-draw.js';
 
 const SUBSTITUTES = ['Y', 'La', 'Nd', 'Sm', 'Gd', 'Bi'];

@@ -1,7 +1,5 @@
-import { ELEMENTS } from '@kiago/shared';
 import * as tf from '@tensorflow/tfjs';
-import { ATOM_MAP_ID } from '../atom-map/atom-map.js';
-import { elementListHash, type ModelManifest } from './manifest.js';
+import { currentModelInput, type ModelManifest } from './manifest.js';
 
 /** A valid Tc manifest for tests: this code's element list and atom map, made-up data and metrics. */
 export function tcManifest(width: number, version = 'test-1'): ModelManifest {
@@ -14,12 +12,7 @@ export function tcManifest(width: number, version = 'test-1'): ModelManifest {
     architecture: 'resnet18-atom-map',
     width,
     parameters: 1000,
-    input: {
-      encoding: 'fractions118',
-      elementCount: ELEMENTS.length,
-      elementListHash: elementListHash(ELEMENTS.map((element) => element.symbol)),
-      atomMapId: ATOM_MAP_ID,
-    },
+    input: currentModelInput('tc'),
     output: { name: 'tcKelvin', unit: 'K' },
     data: {
       source: 'fixture',

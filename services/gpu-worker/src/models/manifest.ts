@@ -13,11 +13,21 @@ export function elementListHash(symbols: readonly string[]): string {
   return createHash('sha256').update(symbols.join(',')).digest('hex');
 }
 
-/** What the code in this checkout feeds each kind of model: element list (and atom map for Tc). */
+/** What the code in this checkout feeds each kind of model: encoding, element list (and atom map for Tc). */
 export const CURRENT_INPUTS = {
-  tc: { elements: ELEMENTS.map((element) => element.symbol), atomMapId: ATOM_MAP_ID },
-  ef: { elements: [...ELEMNET_SYMBOLS], atomMapId: null },
+  tc: {
+    encoding: 'fractions118',
+    elements: ELEMENTS.map((element) => element.symbol),
+    atomMapId: ATOM_MAP_ID,
+  },
+  ef: { encoding: 'elemnet86', elements: [...ELEMNET_SYMBOLS], atomMapId: null },
 } as const;
+
+/** The manifest `input` block of a `kind` model fed by this checkout's code. */
+export function currentModelInput(kind: ModelKind): ModelManifest['input'] {
+  const { encoding, elements, atomMapId } = CURRENT_INPUTS[kind];
+  return { encoding, elementCount: elements.length, elementListHash: elementListHash(elements), atomMapId };
+}
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 hex digest');
 const finite = z.number().finite();

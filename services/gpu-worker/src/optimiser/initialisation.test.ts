@@ -1,6 +1,5 @@
-import { ELEMENTS, type Initialisation } from '@kiago/shared';
+import { ELEMENTS, type Initialisation, mulberry32 } from '@kiago/shared';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../training/data/seeded-random.js';
 import { frequencyElementSampler } from './element-sampler.js';
 import { initialCandidates } from './initialisation.js';
 

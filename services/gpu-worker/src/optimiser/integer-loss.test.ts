@@ -1,8 +1,8 @@
+import { mulberry32 } from '@kiago/shared';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseGpuWorkerEnv } from '../env.js';
 import { selectTfBackend } from '../tf/backend.js';
-import { mulberry32 } from '../training/data/seeded-random.js';
 import { bestNUnits, integerLossAt, roundHalfEven } from './integer-grid.js';
 import { integerLoss } from './integer-loss.js';
 

@@ -1,6 +1,5 @@
-import { type CampaignSpec, type Initialisation, parseOrThrow } from '@kiago/shared';
+import { type CampaignSpec, type Initialisation, mulberry32, parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
-import { mulberry32 } from '../training/data/seeded-random.js';
 import { frequencyElementSampler } from './element-sampler.js';
 import { finaliseCandidates } from './finalise-candidates.js';
 import { initialCandidates } from './initialisation.js';

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mulberry32 } from '@kiago/shared';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectTfBackend } from '../tf/backend.js';
 import { BEST_DIR, restoreWeights } from './checkpoint.js';
-import { mulberry32 } from './data/seeded-random.js';
 import { runFineTune } from './fine-tune.js';
 import { type RegressionRows, runTrainingLoop } from './train-loop.js';
 import type { TrainingOptions } from './training-options.js';

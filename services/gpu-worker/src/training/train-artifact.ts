@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelKind, ModelManifest, SplitMetrics } from '../models/manifest.js';
 import { saveModelArtifact } from '../models/manifest-artifact.js';
 import { nativeTfVersion, type TfBackendInfo } from '../tf/backend.js';
+import type { SplitKind, SplitName } from './data/split-options.js';
 import { type FineTunePlan, runFineTune } from './fine-tune.js';
 import { regressionMetrics } from './metrics.js';
 import { predictRows, type RegressionRows, runTrainingLoop, type TrainingProgress } from './train-loop.js';
@@ -36,6 +37,39 @@ export interface ArtifactRunOptions {
   resume: boolean;
   backend: TfBackendInfo;
   onProgress?: (event: TrainingProgress) => void;
+}
+
+/** What both trainers take: the version and width of the model, the data split, the training run. */
+export interface ModelTrainingOptions extends ArtifactRunOptions {
+  version: string;
+  width: number;
+  splitSeed: number;
+  split: SplitKind;
+  dataDir?: string | undefined;
+  training: TrainingOptions;
+}
+
+/** A built data set as the trainers read it: three splits and the hashes that identify them. */
+export interface TrainingData extends Record<SplitName, RegressionRows> {
+  dataHash: string;
+  splitHash: string;
+}
+
+/** The manifest `data` block: where the rows came from, their hashes, the split and its sizes. */
+export function trainingDataManifest(
+  data: TrainingData,
+  options: Pick<ModelTrainingOptions, 'split' | 'splitSeed'>,
+  provenance: { source: string; dataFormat: string },
+): ModelManifest['data'] {
+  return {
+    source: provenance.source,
+    dataFormat: provenance.dataFormat,
+    dataHash: data.dataHash,
+    splitHash: data.splitHash,
+    splitKind: options.split,
+    splitSeed: options.splitSeed,
+    rows: { train: data.train.y.length, val: data.val.y.length, test: data.test.y.length },
+  };
 }
 
 export interface TrainedArtifact {

@@ -1,22 +1,20 @@
 import { ELEMNET_SYMBOLS } from '@kiago/shared';
 import * as tf from '@tensorflow/tfjs';
 import { buildElemNet } from '../models/elemnet.js';
-import { elementListHash } from '../models/manifest.js';
+import { currentModelInput } from '../models/manifest.js';
 import { buildEfDataset, EF_DATA_FORMAT } from './data/build-ef-dataset.js';
 import { DEFAULT_EF_SOURCE, type EfSource } from './data/ef-sources.js';
-import type { SplitKind } from './data/split-options.js';
-import { type ArtifactRunOptions, type TrainedArtifact, trainAndSaveArtifact } from './train-artifact.js';
+import {
+  type ModelTrainingOptions,
+  type TrainedArtifact,
+  trainAndSaveArtifact,
+  trainingDataManifest,
+} from './train-artifact.js';
 import type { TrainingOptions } from './training-options.js';
 
-export interface TrainEfOptions extends ArtifactRunOptions {
-  version: string;
-  width: number;
-  splitSeed: number;
-  split: SplitKind;
+export interface TrainEfOptions extends ModelTrainingOptions {
   /** One DFT source, never mixed (energy scales differ): mp-matbench by default. */
   source?: EfSource | undefined;
-  dataDir?: string | undefined;
-  training: TrainingOptions;
 }
 
 export const EF_DEFAULT_TRAINING: Omit<TrainingOptions, 'epochs' | 'maxSeconds'> = {
@@ -82,22 +80,9 @@ export async function trainEfModel(options: TrainEfOptions): Promise<TrainedArti
         version: options.version,
         architecture: 'elemnet-17',
         width: options.width,
-        input: {
-          encoding: 'elemnet86',
-          elementCount: ELEMNET_SYMBOLS.length,
-          elementListHash: elementListHash(ELEMNET_SYMBOLS),
-          atomMapId: null,
-        },
+        input: currentModelInput('ef'),
         output: { name: 'efEvPerAtom', unit: 'eV/atom' },
-        data: {
-          source,
-          dataFormat: EF_DATA_FORMAT,
-          dataHash: data.dataHash,
-          splitHash: data.splitHash,
-          splitKind: options.split,
-          splitSeed: options.splitSeed,
-          rows: { train: data.train.y.length, val: data.val.y.length, test: data.test.y.length },
-        },
+        data: trainingDataManifest(data, options, { source, dataFormat: EF_DATA_FORMAT }),
       },
     },
     options,

@@ -1,4 +1,4 @@
-import { KiagoError } from '@kiago/shared';
+import { KiagoError, mulberry32, shuffleInPlace } from '@kiago/shared';
 import * as tf from '@tensorflow/tfjs';
 import {
   BEST_DIR,
@@ -9,7 +9,6 @@ import {
   restoreWeights,
   writeCheckpoint,
 } from './checkpoint.js';
-import { mulberry32, shuffleInPlace } from './data/seeded-random.js';
 import { parseTrainingOptions, type TrainingOptions } from './training-options.js';
 
 /** Rows as the trainer reads them: `x` is `count × width` row-major, `y` the target in its own unit. */

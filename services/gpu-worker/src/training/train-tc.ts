@@ -1,23 +1,18 @@
-import { ELEMENTS } from '@kiago/shared';
 import * as tf from '@tensorflow/tfjs';
-import { ATOM_MAP_ID } from '../atom-map/atom-map.js';
-import { elementListHash } from '../models/manifest.js';
+import { currentModelInput } from '../models/manifest.js';
 import { buildTcModel, TC_LAYER } from '../models/tc-model.js';
 import { buildTcDataset, TC_DATA_FORMAT } from './data/build-tc-dataset.js';
-import type { SplitKind } from './data/split-options.js';
 import { TC_FAMILIES } from './data/tc-family.js';
 import { regressionMetricsByGroup } from './metrics.js';
-import { type ArtifactRunOptions, type TrainedArtifact, trainAndSaveArtifact } from './train-artifact.js';
+import {
+  type ModelTrainingOptions,
+  type TrainedArtifact,
+  trainAndSaveArtifact,
+  trainingDataManifest,
+} from './train-artifact.js';
 import type { TrainingOptions } from './training-options.js';
 
-export interface TrainTcOptions extends ArtifactRunOptions {
-  version: string;
-  width: number;
-  splitSeed: number;
-  split: SplitKind;
-  dataDir?: string | undefined;
-  training: TrainingOptions;
-}
+export type TrainTcOptions = ModelTrainingOptions;
 
 /** Tc in K × 0.01 → O(1) targets: Adam's step size then suits the output layer from the start. */
 export const TC_TARGET_SCALE = 0.01;
@@ -68,24 +63,14 @@ export async function trainTcModel(options: TrainTcOptions): Promise<TrainedArti
         version: options.version,
         architecture: 'resnet18-atom-map',
         width: options.width,
-        input: {
-          encoding: 'fractions118',
-          elementCount: ELEMENTS.length,
-          elementListHash: elementListHash(ELEMENTS.map((element) => element.symbol)),
-          atomMapId: ATOM_MAP_ID,
-        },
+        input: currentModelInput('tc'),
         output: { name: 'tcKelvin', unit: 'K' },
-        data: {
+        data: trainingDataManifest(data, options, {
           source:
             'SuperCon (SuperDiff primary + Stanev extras) superconductors; Tc = 0: ' +
             nonSuperconductors.tiers.map((tier) => `${tier.source} ${tier.used}`).join(', '),
           dataFormat: TC_DATA_FORMAT,
-          dataHash: data.dataHash,
-          splitHash: data.splitHash,
-          splitKind: options.split,
-          splitSeed: options.splitSeed,
-          rows: { train: data.train.y.length, val: data.val.y.length, test: data.test.y.length },
-        },
+        }),
       },
     },
     options,

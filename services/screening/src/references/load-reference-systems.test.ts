@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createDb, type Db } from '@kiago/db';
 import { testDatabaseUrl } from '@kiago/db/testing';
-import { FormulaError, NotFoundError, parseFormula, SpecError } from '@kiago/shared';
+import { ELEMENTS, FormulaError, NotFoundError, parseFormula, SpecError } from '@kiago/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hullForFormula } from './hull-for-formula.js';
 import { importReferences } from './import-references.js';
@@ -27,25 +27,7 @@ describe('subsetSystemKeys', () => {
 
   it('rejects unknown symbols and oversized sets with typed errors', () => {
     expect(() => subsetSystemKeys([['Fe', 'Xx']])).toThrow(FormulaError);
-    const seventeen = [
-      'H',
-      'Li',
-      'Be',
-      'B',
-      'C',
-      'N',
-      'O',
-      'F',
-      'Na',
-      'Mg',
-      'Al',
-      'Si',
-      'P',
-      'S',
-      'Cl',
-      'K',
-      'Ca',
-    ];
+    const seventeen = ELEMENTS.slice(0, 17).map((element) => element.symbol);
     expect(() => subsetSystemKeys([seventeen])).toThrow(SpecError);
   });
 });

@@ -25,60 +25,58 @@ export interface ReferenceSourceRows {
  * vintages in one hull would compare energies computed with different corrections.
  */
 export async function mpReferenceRows(options: LoadOptions = {}): Promise<ReferenceSourceRows> {
-  const { rows, report } = await loadMpFormationEnergyRoost(options);
-  return {
-    rows: rows.map((row) => ({
-      sourceId: row.materialId,
-      formula: row.formula,
-      composition: row.composition,
-      dftEfEvPerAtom: row.efEvPerAtom,
-    })),
-    source: provenance(report, options.dataDir, 'Materials Project via Roost (MP ~2019–2020 corrections)'),
-    report,
-  };
+  return referenceSourceRows(
+    await loadMpFormationEnergyRoost(options),
+    (row) => row.materialId,
+    options.dataDir,
+    'Materials Project via Roost (MP ~2019–2020 corrections)',
+  );
 }
 
 /** The `mp-binaries` set: SMACT's lowest-E_hull MP binaries (MP 2025 thermo), 10,180 compositions. */
 export async function mpBinariesReferenceRows(options: LoadOptions = {}): Promise<ReferenceSourceRows> {
-  const { rows, report } = await loadMpBinariesHull(options);
-  return {
-    rows: rows.map((row) => ({
-      sourceId: row.materialId,
-      formula: row.formula,
-      composition: row.composition,
-      dftEfEvPerAtom: row.efEvPerAtom,
-    })),
-    source: provenance(
-      report,
-      options.dataDir,
-      'Materials Project binaries via SMACT (MP 2025, mixed GGA/r2SCAN)',
-    ),
-    report,
-  };
+  return referenceSourceRows(
+    await loadMpBinariesHull(options),
+    (row) => row.materialId,
+    options.dataDir,
+    'Materials Project binaries via SMACT (MP 2025, mixed GGA/r2SCAN)',
+  );
 }
 
 /** The `alexandria` set: Alexandria PBE dump entries (lowest Ef per composition), ids `data.mat_id`. */
 export async function alexandriaReferenceRows(
   options: AlexandriaLoadOptions = {},
 ): Promise<ReferenceSourceRows> {
-  const { rows, report } = await loadAlexandriaPbe(options);
   const cutoff =
     options.maxEAboveHullEvPerAtom === undefined
       ? ''
       : `, e_above_hull ≤ ${options.maxEAboveHullEvPerAtom} eV/atom`;
+  return referenceSourceRows(
+    await loadAlexandriaPbe(options),
+    (row) => row.matId,
+    options.dataDir,
+    `Alexandria PBE${cutoff}`,
+  );
+}
+
+/** A loader's rows with their DFT energies as reference rows, and the provenance line `what; files`. */
+function referenceSourceRows<
+  Row extends Pick<ReferenceRow, 'formula' | 'composition'> & { efEvPerAtom: number },
+>(
+  loaded: { rows: readonly Row[]; report: DatasetReport },
+  sourceIdOf: (row: Row) => string,
+  dataDir: string | undefined,
+  what: string,
+): ReferenceSourceRows {
+  const { rows, report } = loaded;
   return {
     rows: rows.map((row) => ({
-      sourceId: row.matId,
+      sourceId: sourceIdOf(row),
       formula: row.formula,
       composition: row.composition,
       dftEfEvPerAtom: row.efEvPerAtom,
     })),
-    source: provenance(report, options.dataDir, `Alexandria PBE${cutoff}`),
+    source: `${what}; ${report.dataset}: ${report.files.join(', ')} (data dir ${resolveDataDir({ dataDir })})`,
     report,
   };
-}
-
-function provenance(report: DatasetReport, dataDir: string | undefined, what: string): string {
-  const base = resolveDataDir({ dataDir });
-  return `${what}; ${report.dataset}: ${report.files.join(', ')} (data dir ${base})`;
 }

@@ -1,5 +1,5 @@
 import type { Db } from '@kiago/db';
-import { kiagoFailureInterceptor, shardAttemptInterceptor, workerIdentity } from '@kiago/worker-runtime';
+import { shardWorkerInterceptors, workerIdentity } from '@kiago/worker-runtime';
 import { Context } from '@temporalio/activity';
 import {
   type ActivityInterceptorsFactory,
@@ -55,19 +55,16 @@ export async function createScreeningWorker(options: ScreeningWorkerOptions): Pr
     maxConcurrentActivityTaskExecutions: options.concurrency,
     shutdownGraceTime: 30_000,
     interceptors: {
-      activity: [
-        kiagoFailureInterceptor,
-        shardAttemptInterceptor({
-          db: options.db,
-          worker: identity,
-          stages: {
-            screenShard: { stage: 'screen', shardIdOf: shardIdArgument },
-            hullShard: { stage: 'hull', shardIdOf: shardIdArgument },
-          },
-          warn: (message, fields) => options.logger.warn(message, fields),
-        }),
-        ...(options.extraInterceptors ?? []),
-      ],
+      activity: shardWorkerInterceptors({
+        db: options.db,
+        worker: identity,
+        stages: {
+          screenShard: { stage: 'screen', shardIdOf: shardIdArgument },
+          hullShard: { stage: 'hull', shardIdOf: shardIdArgument },
+        },
+        logger: options.logger,
+        extra: options.extraInterceptors,
+      }),
     },
   });
 }

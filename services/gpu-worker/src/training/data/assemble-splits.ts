@@ -31,6 +31,15 @@ export interface AssembledSplits<Row> {
   splitHash: string;
 }
 
+/** The report fields every data set shares: row summaries overall and per split, hashes, build time. */
+export interface SplitsReport<Summary> {
+  overall: Summary;
+  splits: Record<SplitName, Summary>;
+  dataHash: string;
+  splitHash: string;
+  buildMilliseconds: number;
+}
+
 export interface AssembleOptions<Row> {
   target: (row: Row) => number;
   /** Per-row text folded into the data hash next to the key (family, source, …). */
@@ -78,5 +87,26 @@ export function assembleSplits<Row extends KeyedCompositionRow>(
     splits,
     dataHash: hashEncodedRows(options.formatTag, encoded, rows.map(options.label)),
     splitHash: hashSplitAssignment(encoded.keys, indices),
+  };
+}
+
+/** The rows of one split, in canonical order. */
+export function rowsOfSplit<Row>(assembled: AssembledSplits<Row>, name: SplitName): Row[] {
+  return assembled.indices[name].map((index) => assembled.rows[index]!);
+}
+
+/** Summaries of all rows and of each split, the hashes, and the time since `startedMs`. */
+export function splitsReport<Row, Summary>(
+  assembled: AssembledSplits<Row>,
+  summarise: (rows: readonly Row[]) => Summary,
+  startedMs: number,
+): SplitsReport<Summary> {
+  const summariseSplit = (name: SplitName) => summarise(rowsOfSplit(assembled, name));
+  return {
+    overall: summarise(assembled.rows),
+    splits: { train: summariseSplit('train'), val: summariseSplit('val'), test: summariseSplit('test') },
+    dataHash: assembled.dataHash,
+    splitHash: assembled.splitHash,
+    buildMilliseconds: Math.round(performance.now() - startedMs),
   };
 }

@@ -1,20 +1,12 @@
 import { resolveDataDir } from '@kiago/datasets';
 import { ELEMNET_INDICES, parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
-import { assembleSplits } from './assemble-splits.js';
+import { assembleSplits, splitsReport } from './assemble-splits.js';
 import { type EfDatasetReport, summariseEfRows } from './ef-dataset-report.js';
 import { DEFAULT_EF_SOURCE, EF_SOURCE_INFO, EF_SOURCES, type EfSource } from './ef-sources.js';
 import { OUTSIDE_ELEMNET_REASON, restrictToElemNetInputs } from './elemnet-inputs.js';
 import type { EncodedRows } from './encoded-rows.js';
-import {
-  DEFAULT_SPLIT_FRACTIONS,
-  type SplitFractions,
-  type SplitKind,
-  type SplitName,
-  splitFractionsSchema,
-  splitKindSchema,
-  splitSeedSchema,
-} from './split-options.js';
+import { type DatasetBuildOptions, datasetBuildOptionsSchema, type SplitName } from './split-options.js';
 
 /** ElemNet splits: `x` is n × 86 atomic fractions in ELEMNET_SYMBOLS order, `y` is Ef in eV/atom. */
 export interface EfDataset extends Record<SplitName, EncodedRows> {
@@ -23,26 +15,18 @@ export interface EfDataset extends Record<SplitName, EncodedRows> {
   splitHash: string;
 }
 
-export interface BuildEfDatasetOptions {
-  dataDir?: string | undefined;
-  seed: number;
+export interface BuildEfDatasetOptions extends DatasetBuildOptions {
   /** One DFT source; defaults to `mp-matbench` (see DEFAULT_EF_SOURCE for why). */
   source?: EfSource | undefined;
-  split?: SplitKind | undefined;
-  fractions?: SplitFractions | undefined;
 }
 
 /** Part of the data hash: bump when rows, encoding or labels change meaning. */
 export const EF_DATA_FORMAT = 'kiago-ef-dataset/v1 x=fractions86(ELEMNET_SYMBOLS) y=efEvPerAtom';
 
-const optionsSchema = z.object({
-  dataDir: z.string().trim().min(1, 'dataDir must not be empty').optional(),
-  seed: splitSeedSchema,
+const optionsSchema = datasetBuildOptionsSchema.extend({
   source: z
     .enum(EF_SOURCES, { error: `source must be one of ${EF_SOURCES.join(', ')}` })
     .default(DEFAULT_EF_SOURCE),
-  split: splitKindSchema.default('grouped'),
-  fractions: splitFractionsSchema.default({ ...DEFAULT_SPLIT_FRACTIONS }),
 });
 
 /** The ElemNet training set from one formation-energy source, split by element set. */
@@ -64,8 +48,6 @@ export async function buildEfDataset(options: BuildEfDatasetOptions): Promise<Ef
     formatTag: EF_DATA_FORMAT,
     columns: ELEMNET_INDICES,
   });
-  const { rows, indices } = assembled;
-  const splitRows = (name: SplitName) => indices[name].map((index) => rows[index]!);
   const report: EfDatasetReport = {
     kind: 'ef',
     source,
@@ -78,15 +60,7 @@ export async function buildEfDataset(options: BuildEfDatasetOptions): Promise<Ef
     inputWidth: ELEMNET_INDICES.length,
     dropped: restricted.droppedRows > 0 ? { [OUTSIDE_ELEMNET_REASON]: restricted.droppedRows } : {},
     elementsOutsideInputs: restricted.elementsOutsideInputs,
-    overall: summariseEfRows(rows),
-    splits: {
-      train: summariseEfRows(splitRows('train')),
-      val: summariseEfRows(splitRows('val')),
-      test: summariseEfRows(splitRows('test')),
-    },
-    dataHash: assembled.dataHash,
-    splitHash: assembled.splitHash,
-    buildMilliseconds: Math.round(performance.now() - startedMs),
+    ...splitsReport(assembled, summariseEfRows, startedMs),
   };
   return { ...assembled.splits, report, dataHash: assembled.dataHash, splitHash: assembled.splitHash };
 }

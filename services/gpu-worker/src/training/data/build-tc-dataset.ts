@@ -7,18 +7,14 @@ import {
 } from '@kiago/datasets';
 import { parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
-import { assembleSplits } from './assemble-splits.js';
+import { assembleSplits, rowsOfSplit, splitsReport } from './assemble-splits.js';
 import type { EncodedRows } from './encoded-rows.js';
 import { selectNonSuperconductors } from './non-superconductors.js';
 import {
-  DEFAULT_SPLIT_FRACTIONS,
+  type DatasetBuildOptions,
+  datasetBuildOptionsSchema,
   SPLIT_NAMES,
-  type SplitFractions,
-  type SplitKind,
   type SplitName,
-  splitFractionsSchema,
-  splitKindSchema,
-  splitSeedSchema,
 } from './split-options.js';
 import { mergeSupercon } from './supercon-merge.js';
 import { summariseTcRows, type TcDatasetReport } from './tc-dataset-report.js';
@@ -37,15 +33,9 @@ export interface TcDataset extends Record<SplitName, TcSplit> {
   splitHash: string;
 }
 
-export interface BuildTcDatasetOptions {
-  /** Data directory; defaults to KIAGO_DATA_DIR, else `<repo>/../shared/data`. */
-  dataDir?: string | undefined;
-  /** Split seed (uint32), recorded in the model manifest. */
-  seed: number;
+export interface BuildTcDatasetOptions extends DatasetBuildOptions {
   /** Non-superconductors per superconductor (default 1: a balanced set). */
   nonSuperconductorRatio?: number | undefined;
-  split?: SplitKind | undefined;
-  fractions?: SplitFractions | undefined;
 }
 
 /**
@@ -58,16 +48,12 @@ export const MP_MIN_BAND_GAP_EV = 0.5;
 /** Part of the data hash: bump when rows, encoding or labels change meaning. */
 export const TC_DATA_FORMAT = 'kiago-tc-dataset/v1 x=fractions118 y=tcKelvin label=family,source';
 
-const optionsSchema = z.object({
-  dataDir: z.string().trim().min(1, 'dataDir must not be empty').optional(),
-  seed: splitSeedSchema,
+const optionsSchema = datasetBuildOptionsSchema.extend({
   nonSuperconductorRatio: z
     .number({ error: 'nonSuperconductorRatio must be a number' })
     .min(0, 'nonSuperconductorRatio must be ≥ 0')
     .max(10, 'nonSuperconductorRatio must be ≤ 10')
     .default(DEFAULT_NON_SUPERCONDUCTOR_RATIO),
-  split: splitKindSchema.default('grouped'),
-  fractions: splitFractionsSchema.default({ ...DEFAULT_SPLIT_FRACTIONS }),
 });
 
 /**
@@ -103,8 +89,6 @@ export async function buildTcDataset(options: BuildTcDatasetOptions): Promise<Tc
     label: (row) => `${row.family}\t${row.source}`,
     formatTag: TC_DATA_FORMAT,
   });
-  const { rows, indices } = assembled;
-  const splitRows = (name: SplitName) => indices[name].map((index) => rows[index]!);
   const report: TcDatasetReport = {
     kind: 'tc',
     dataDir,
@@ -122,21 +106,16 @@ export async function buildTcDataset(options: BuildTcDatasetOptions): Promise<Tc
       mpBelowMinBandGap: mpNonMetals.rows.length - mpWideGap.length,
       matbenchMetalsSkipped: exptIsMetal.rows.length - exptNonMetals.length,
     },
-    overall: summariseTcRows(rows),
-    splits: {
-      train: summariseTcRows(splitRows('train')),
-      val: summariseTcRows(splitRows('val')),
-      test: summariseTcRows(splitRows('test')),
-    },
-    dataHash: assembled.dataHash,
-    splitHash: assembled.splitHash,
-    buildMilliseconds: Math.round(performance.now() - startedMs),
+    ...splitsReport(assembled, summariseTcRows, startedMs),
   };
-  const tcSplit = (name: SplitName): TcSplit => ({
-    ...assembled.splits[name],
-    families: splitRows(name).map((row) => row.family),
-    sources: splitRows(name).map((row) => row.source),
-  });
+  const tcSplit = (name: SplitName): TcSplit => {
+    const rows = rowsOfSplit(assembled, name);
+    return {
+      ...assembled.splits[name],
+      families: rows.map((row) => row.family),
+      sources: rows.map((row) => row.source),
+    };
+  };
   const [train, val, test] = SPLIT_NAMES.map(tcSplit) as [TcSplit, TcSplit, TcSplit];
   return { train, val, test, report, dataHash: assembled.dataHash, splitHash: assembled.splitHash };
 }

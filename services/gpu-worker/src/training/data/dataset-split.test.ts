@@ -1,7 +1,6 @@
-import { SpecError } from '@kiago/shared';
+import { mulberry32, SpecError } from '@kiago/shared';
 import { describe, expect, it } from 'vitest';
 import { groupedSplit, randomSplit, type SplitIndices } from './dataset-split.js';
-import { mulberry32 } from './seeded-random.js';
 import { SPLIT_NAMES } from './split-options.js';
 
 /** 600 element-set groups of 1–12 rows each (≈ 3,900 rows), rows interleaved across groups. */

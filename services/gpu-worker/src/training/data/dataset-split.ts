@@ -1,6 +1,5 @@
-import { parseOrThrow } from '@kiago/shared';
+import { mulberry32, parseOrThrow, shuffleInPlace } from '@kiago/shared';
 import { z } from 'zod';
-import { mulberry32, shuffleInPlace } from './seeded-random.js';
 import {
   DEFAULT_SPLIT_FRACTIONS,
   SPLIT_NAMES,

@@ -1,6 +1,6 @@
 import type { DatasetReport, FormationEnergyRow } from '@kiago/datasets';
+import type { SplitPlan, SplitsReport } from './assemble-splits.js';
 import type { EfSource } from './ef-sources.js';
-import type { SplitFractions, SplitKind, SplitName } from './split-options.js';
 
 export interface EfRowsSummary {
   rows: number;
@@ -12,26 +12,18 @@ export interface EfRowsSummary {
   maxEfEvPerAtom: number;
 }
 
-export interface EfDatasetReport {
+export interface EfDatasetReport extends SplitPlan, SplitsReport<EfRowsSummary> {
   kind: 'ef';
   source: EfSource;
   /** What DFT scale `y` is on; one source per data set, never mixed. */
   energyScale: string;
   dataDir: string;
-  seed: number;
-  split: SplitKind;
-  fractions: SplitFractions;
   loader: DatasetReport;
   /** `x` columns: ElemNet's 86 elements (ELEMNET_SYMBOLS, ascending Z). */
   inputWidth: number;
   /** Rows dropped after loading, by reason (`element-outside-elemnet-inputs`). */
   dropped: Record<string, number>;
   elementsOutsideInputs: Record<string, number>;
-  overall: EfRowsSummary;
-  splits: Record<SplitName, EfRowsSummary>;
-  dataHash: string;
-  splitHash: string;
-  buildMilliseconds: number;
 }
 
 export function summariseEfRows(rows: readonly FormationEnergyRow[]): EfRowsSummary {

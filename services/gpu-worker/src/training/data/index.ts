@@ -24,7 +24,6 @@ export type { EfDatasetReport, EfRowsSummary } from './ef-dataset-report.js';
 export { DEFAULT_EF_SOURCE, EF_SOURCE_INFO, EF_SOURCES, type EfSource } from './ef-sources.js';
 export type { EncodedRows } from './encoded-rows.js';
 export type { NonSuperconductorTierReport } from './non-superconductors.js';
-export { mulberry32, shuffleInPlace } from './seeded-random.js';
 export {
   DEFAULT_SPLIT_FRACTIONS,
   SPLIT_KINDS,

@@ -28,6 +28,24 @@ export const splitFractionsSchema = z
     error: 'train + val + test must sum to 1',
   });
 
-export const splitKindSchema = z.enum(SPLIT_KINDS, {
+const splitKindSchema = z.enum(SPLIT_KINDS, {
   error: `split must be one of ${SPLIT_KINDS.join(', ')}`,
+});
+
+/** What every data-set builder takes: where the data is and how to split it. */
+export interface DatasetBuildOptions {
+  /** Data directory; defaults to KIAGO_DATA_DIR, else `<repo>/../shared/data`. */
+  dataDir?: string | undefined;
+  /** Split seed (uint32), recorded in the model manifest. */
+  seed: number;
+  split?: SplitKind | undefined;
+  fractions?: SplitFractions | undefined;
+}
+
+/** Parses DatasetBuildOptions; builders `.extend` it with their own options. */
+export const datasetBuildOptionsSchema = z.object({
+  dataDir: z.string().trim().min(1, 'dataDir must not be empty').optional(),
+  seed: splitSeedSchema,
+  split: splitKindSchema.default('grouped'),
+  fractions: splitFractionsSchema.default({ ...DEFAULT_SPLIT_FRACTIONS }),
 });

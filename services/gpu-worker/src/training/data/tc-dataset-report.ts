@@ -1,6 +1,6 @@
 import type { DatasetReport } from '@kiago/datasets';
+import type { SplitPlan, SplitsReport } from './assemble-splits.js';
 import type { NonSuperconductorTierReport } from './non-superconductors.js';
-import type { SplitFractions, SplitKind, SplitName } from './split-options.js';
 import type { SuperconMergeReport } from './supercon-merge.js';
 import { TC_FAMILIES, type TcFamily } from './tc-family.js';
 import { TC_ROW_SOURCES, type TcRow, type TcRowSource } from './tc-row.js';
@@ -30,21 +30,13 @@ export interface NonSuperconductorReport {
   matbenchMetalsSkipped: number;
 }
 
-export interface TcDatasetReport {
+export interface TcDatasetReport extends SplitPlan, SplitsReport<TcRowsSummary> {
   kind: 'tc';
   dataDir: string;
-  seed: number;
-  split: SplitKind;
-  fractions: SplitFractions;
   /** The four loader reports (rows read, kept, dropped by reason, duplicates merged). */
   loaders: DatasetReport[];
   supercon: SuperconMergeReport;
   nonSuperconductors: NonSuperconductorReport;
-  overall: TcRowsSummary;
-  splits: Record<SplitName, TcRowsSummary>;
-  dataHash: string;
-  splitHash: string;
-  buildMilliseconds: number;
 }
 
 /** Counts rows, superconductors, element sets, families and sources. */

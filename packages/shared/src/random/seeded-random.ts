@@ -1,7 +1,8 @@
 /**
- * mulberry32: a tiny, fast 32-bit PRNG. Not for cryptography; it exists so that a split seed
- * written into a model manifest reproduces the same split on any machine and Node version
- * (Math.random cannot be seeded).
+ * mulberry32: a tiny, fast 32-bit PRNG. Not for cryptography; it exists so that a seed (a model
+ * manifest's split seed, a shard's optimiser seed, a benchmark's or a property test's) reproduces
+ * the same sequence on any machine and Node version (Math.random cannot be seeded). Never change
+ * the algorithm: the shipped models' splits depend on it, and its test pins the published output.
  */
 export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;

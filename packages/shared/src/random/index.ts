@@ -1,0 +1,1 @@
+export { mulberry32, shuffleInPlace } from './seeded-random.js';
