@@ -18,8 +18,7 @@ import { parseArgs } from 'node:util';
 import {
   buildElemNet,
   buildTcModel,
-  createEfInference,
-  createTcInference,
+  foldShardModels,
   type LoadedShardModels,
   loadShardModels,
   type ModelManifest,
@@ -163,20 +162,7 @@ async function substitutionSpecs(): Promise<CampaignSpec[]> {
 }
 
 function untrainedModels() {
-  const tcModel = buildTcModel({ width: 0.25 });
-  const efModel = buildElemNet({ width: 0.5 });
-  const tc = createTcInference(tcModel);
-  const ef = createEfInference(efModel);
-  tcModel.dispose();
-  efModel.dispose();
-  return {
-    tc,
-    ef,
-    dispose() {
-      tc.dispose();
-      ef.dispose();
-    },
-  };
+  return foldShardModels(buildTcModel({ width: 0.25 }), buildElemNet({ width: 0.5 }));
 }
 
 function modelLine(): string {

@@ -10,9 +10,8 @@ import { parseArgs } from 'node:util';
 import {
   buildElemNet,
   buildTcModel,
-  createEfInference,
-  createTcInference,
   DEFAULT_MICRO_BATCH,
+  foldShardModels,
   loadShardModels,
   optimiseShard,
   type ShardModels,
@@ -53,25 +52,11 @@ async function subjectModels(): Promise<ShardModels & { label: string; dispose()
     }
   }
   const [tcWidth, efWidth] = options.models === 'full' ? [1, 1] : [0.25, 0.5];
-  const tcModel = buildTcModel({ width: tcWidth });
-  const efModel = buildElemNet({ width: efWidth });
-  const tc = createTcInference(tcModel);
-  const ef = createEfInference(efModel);
-  tcModel.dispose();
-  efModel.dispose();
   const label =
     options.models === 'full'
       ? 'full width (Tc w 1, Ef w 1)'
       : 'shipped widths, untrained (Tc w 0.25, Ef w 0.5)';
-  return {
-    tc,
-    ef,
-    label,
-    dispose() {
-      tc.dispose();
-      ef.dispose();
-    },
-  };
+  return { ...foldShardModels(buildTcModel({ width: tcWidth }), buildElemNet({ width: efWidth })), label };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;

@@ -32,6 +32,7 @@ export {
   type ReadinessCheck,
   startHealthServer,
 } from './health/health-server.js';
+export { type ListeningServer, listen } from './http/listen.js';
 export { runMain } from './process/run-main.js';
 export {
   type ProcessWorkers,

@@ -1,6 +1,5 @@
-import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type ListeningServer, listen } from '../http/listen.js';
 
 /** One readiness dependency: resolves when usable, throws (or times out) when not. */
 export interface ReadinessCheck {
@@ -19,10 +18,7 @@ export interface HealthServerOptions {
   checkTimeoutMs?: number;
 }
 
-export interface HealthServer {
-  port: number;
-  close(): Promise<void>;
-}
+export type HealthServer = ListeningServer;
 
 interface CheckResult {
   name: string;
@@ -69,14 +65,5 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     }
     reply(404, { error: 'try /healthz or /readyz' });
   });
-  server.listen(options.port, options.host ?? '0.0.0.0');
-  await once(server, 'listening');
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return listen(server, { port: options.port, host: options.host, drop: 'all' });
 }

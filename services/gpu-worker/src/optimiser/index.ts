@@ -13,7 +13,12 @@ export {
 } from './integer-conversion.js';
 export { bestNUnits, integerLossAt, roundedCounts, roundHalfEven } from './integer-grid.js';
 export { integerLoss } from './integer-loss.js';
-export { type LoadedShardModels, loadShardModels } from './load-shard-models.js';
+export {
+  type FoldedShardModels,
+  foldShardModels,
+  type LoadedShardModels,
+  loadShardModels,
+} from './load-shard-models.js';
 export { buildMaxElementMask, type MaxElementMask } from './max-element-mask.js';
 export { DEFAULT_MICRO_BATCH, type OptimiseShardInput, optimiseShard } from './optimise-shard.js';
 export { OptimisationCancelledError } from './optimiser-errors.js';

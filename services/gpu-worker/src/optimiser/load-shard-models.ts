@@ -1,15 +1,42 @@
+import type * as tf from '@tensorflow/tfjs';
 import { createEfInference, createTcInference, type InferenceOptions } from '../inference/inference.js';
 import type { ModelManifest } from '../models/manifest.js';
 import { loadModelArtifact } from '../models/manifest-artifact.js';
 import { shippedModelDir } from '../registry/shipped-models.js';
 import type { ShardModels } from './optimiser-step.js';
 
-export interface LoadedShardModels extends ShardModels {
+export interface FoldedShardModels extends ShardModels {
+  dispose(): void;
+}
+
+export interface LoadedShardModels extends FoldedShardModels {
   tcManifest: ModelManifest;
   efManifest: ModelManifest;
   tcDir: string;
   efDir: string;
-  dispose(): void;
+}
+
+/**
+ * Folds a Tc layers model and an ElemNet for inference on the active backend and disposes the
+ * layers models: the folded copies hold their own weights.
+ */
+export function foldShardModels(
+  tcModel: tf.LayersModel,
+  efModel: tf.LayersModel,
+  inference?: InferenceOptions,
+): FoldedShardModels {
+  const tc = createTcInference(tcModel, inference);
+  const ef = createEfInference(efModel, inference);
+  tcModel.dispose();
+  efModel.dispose();
+  return {
+    tc,
+    ef,
+    dispose() {
+      tc.dispose();
+      ef.dispose();
+    },
+  };
 }
 
 /**
@@ -24,21 +51,11 @@ export async function loadShardModels(
   const efDir = options.efDir ?? (await shippedModelDir('ef'));
   const tcArtifact = await loadModelArtifact(tcDir, { expectedKind: 'tc' });
   const efArtifact = await loadModelArtifact(efDir, { expectedKind: 'ef' });
-  const tc = createTcInference(tcArtifact.model, options.inference);
-  const ef = createEfInference(efArtifact.model, options.inference);
-  // The folded copies hold their own weights.
-  tcArtifact.model.dispose();
-  efArtifact.model.dispose();
   return {
-    tc,
-    ef,
+    ...foldShardModels(tcArtifact.model, efArtifact.model, options.inference),
     tcManifest: tcArtifact.manifest,
     efManifest: efArtifact.manifest,
     tcDir,
     efDir,
-    dispose() {
-      tc.dispose();
-      ef.dispose();
-    },
   };
 }

@@ -1,5 +1,4 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
+import { type ListeningServer, listen } from '@kiago/worker-runtime';
 import { launchCampaign } from '../campaigns/launch-campaign.js';
 import type { OrchestrationContext } from '../temporal/orchestration-context.js';
 import type { CampaignLauncher } from './api-types.js';
@@ -11,25 +10,12 @@ export function temporalLauncher(ctx: OrchestrationContext): CampaignLauncher {
     launchCampaign(ctx, { spec, replaceSpec, source: 'POST /campaigns body' });
 }
 
-export interface RunningApiServer {
-  /** The bound port (useful with port 0). */
-  port: number;
-  close(): Promise<void>;
-}
+export type RunningApiServer = ListeningServer;
 
 /** createApiServer + listen; close() stops accepting and drops idle keep-alive connections. */
 export async function startApiServer(
   options: ApiServerOptions & { port: number; host?: string },
 ): Promise<RunningApiServer> {
   const server = createApiServer(options);
-  server.listen(options.port, options.host ?? '0.0.0.0');
-  await once(server, 'listening');
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeIdleConnections();
-      }),
-  };
+  return listen(server, { port: options.port, host: options.host, drop: 'idle' });
 }
