@@ -18,14 +18,14 @@ if [ "$(kiago_node_major)" -lt 24 ]; then
     rm -rf "$KIAGO_TOOLS/node-dl"
   fi
   export PATH="$KIAGO_TOOLS/node/bin:$PATH"
-  # Native addons must compile against the headers of the Node that runs them.
-  export npm_config_nodedir="$KIAGO_TOOLS/node"
 fi
 
-# Pin npm too: the machines' npm 11.19 writes lockfiles without the placeholder entries for other
-# platforms' optional packages (biome, turbo) that the registry here does not serve, and its own
-# `npm ci` then rejects them. npm 11.6.2 writes lockfiles that every npm 11 accepts.
-KIAGO_NPM_VERSION="11.6.2"
+# Pin npm too, so every machine writes the same lockfile. Measured 2026-12-06 with empty caches: a
+# lockfile written by npm 11.6.2 omits the dependencies of other platforms' optional packages
+# (@emnapi/* under @rolldown/binding-wasm32-wasi) and npm 11.19's `npm ci` rejects it ("Missing ... from
+# lock file"); the lockfile npm 11.19.1 writes passes `npm ci` under 11.6.2, 11.19.1 on Node 24 and
+# 11.19.1 on Node 20 alike. The official Node tarball carries no npm, so this is also the npm we run.
+KIAGO_NPM_VERSION="11.19.1"
 if [ ! -f "$KIAGO_TOOLS/npm/package.json" ] || ! grep -q "\"version\": \"$KIAGO_NPM_VERSION\"" "$KIAGO_TOOLS/npm/package.json"; then
   echo "[kiago] installing npm $KIAGO_NPM_VERSION into .tools/npm (from the npm registry)" >&2
   mkdir -p "$KIAGO_TOOLS/npm-dl" "$KIAGO_TOOLS/bin"
