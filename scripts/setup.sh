@@ -15,3 +15,6 @@ if [ ! -d node_modules ] || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; t
 fi
 bash scripts/setup-tfjs.sh >/dev/null
 npm run --silent build >/dev/null
+# npm links a workspace's bin only when its target exists, and dist/ is built after `npm ci`:
+# link `kiago` now so that `npx kiago` works.
+[ -e node_modules/.bin/kiago ] || npm rebuild --silent --ignore-scripts @kiago/orchestrator >/dev/null

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { deployViolations } from './lib/deploy-invariants.ts';
-import { findTool } from './lib/deploy-tools.ts';
+import { describeWithTools, findTool } from './lib/deploy-tools.ts';
 import { at, type K8sObject, objectId } from './lib/k8s-object.ts';
 import { rbacViolations } from './lib/rbac-invariants.ts';
 import { HELM_CHART, render, renderTargets, renderWith } from './lib/render.ts';
@@ -28,112 +28,109 @@ function helm(release: string, ...valuesFiles: string[]): K8sObject[] {
 
 const ids = (objects: K8sObject[]) => objects.map(objectId).sort();
 
-describe.runIf(tools.helm !== null && tools.kustomize !== null)(
-  'rendered manifests (kustomize and helm)',
-  () => {
-    it.each(renderTargets().map((t) => [t.label, t] as const))(
-      '%s: every object valid, no violations',
-      (_, target) => {
-        const objects = render(target);
-        expect(objects.length).toBeGreaterThan(10);
-        expect([
-          ...objects.flatMap(validateObject),
-          ...podSecurityViolations(objects),
-          ...rbacViolations(objects),
-          ...deployViolations(objects),
-        ]).toEqual([]);
-      },
-    );
-
-    it('helm renders the same objects as kustomize for each environment', () => {
-      expect(ids(helm('kiago', 'helm/kiago/examples/prod.yaml'))).toEqual(ids(kustomize('prod')));
-      expect(ids(helm('kiago', 'helm/kiago/examples/prod-keda.yaml'))).toEqual(ids(kustomize('prod-keda')));
-      // The dev overlay also creates the models volume, which a chart leaves to the cluster operator.
-      const helmDev = ids(helm('kiago', 'helm/kiago/examples/dev.yaml'));
-      expect(ids(kustomize('dev')).filter((id) => !helmDev.includes(id))).toEqual([
-        'PersistentVolumeClaim/kiago-models',
-      ]);
-      expect(helmDev.filter((id) => !ids(kustomize('dev')).includes(id))).toEqual([]);
-    });
-
-    it('grants the autoscaler get/patch on the gpu-worker scale and nothing else', () => {
-      for (const objects of [kustomize('prod'), helm('kiago', 'helm/kiago/examples/prod.yaml')]) {
-        const roles = objects.filter((o) => o.kind === 'Role');
-        expect(roles.map((r) => r.rules)).toEqual([
-          [
-            {
-              apiGroups: ['apps'],
-              resources: ['deployments/scale'],
-              resourceNames: ['kiago-gpu-worker'],
-              verbs: ['get', 'patch'],
-            },
-          ],
-        ]);
-        expect(
-          envValue(byComponent(objects, 'orchestrator')?.containers[0], 'KIAGO_AUTOSCALER_ENABLED'),
-        ).toBe('true');
-      }
-      for (const objects of [
-        kustomize('dev'),
-        kustomize('prod-keda'),
-        helm('kiago', 'helm/kiago/examples/dev.yaml'),
-      ]) {
-        expect(objects.filter((o) => o.kind === 'Role' || o.kind === 'RoleBinding')).toEqual([]);
-      }
-    });
-
-    it('gives the GPU worker one slot per GPU, on the GPU pool only in prod', () => {
-      const keda = helm('kiago', 'helm/kiago/examples/prod-keda.yaml');
-      const worker = byComponent(keda, 'gpu-worker')?.containers[0];
-      expect(worker?.resources?.limits?.['nvidia.com/gpu']).toBe('2');
-      expect(envValue(worker, 'KIAGO_GPU_SLOTS')).toBe('2');
-      const scaledObject = keda.find((o) => o.kind === 'ScaledObject');
-      expect(at(scaledObject, 'spec', 'triggers', 0, 'metadata', 'targetQueueSize')).toBe('2');
-      expect(at(scaledObject, 'spec', 'triggers', 0, 'authenticationRef', 'name')).toBe('kiago-temporal-tls');
-
-      for (const dev of [kustomize('dev'), helm('kiago', 'helm/kiago/examples/dev.yaml')]) {
-        const workload = byComponent(dev, 'gpu-worker');
-        expect(workload?.containers[0]?.resources?.limits).not.toHaveProperty('nvidia.com/gpu');
-        expect(workload?.podSpec.nodeSelector).toBeUndefined();
-        expect(envValue(workload?.containers[0], 'KIAGO_TF_BACKEND')).toBe('node');
-        expect(at(workload?.object, 'spec', 'replicas')).toBe(1);
-      }
-    });
-
-    it.each([
-      [['keda.enabled=true', 'orchestrator.autoscaler.enabled=false']],
-      [['gpuWorker.gpu.enabled=false', 'gpuWorker.tfBackend=wasm', 'gpuWorker.cpuSlots=3']],
-      [
-        [
-          'temporal.tls.enabled=true',
-          'gpuWorker.gpu.perPod=4',
-          `orchestrator.image.digest=sha256:${'a'.repeat(64)}`,
-        ],
-      ],
-    ])('renders clean with --set %j', (sets) => {
-      const args = [
-        'template',
-        'kiago',
-        HELM_CHART,
-        '--namespace',
-        'kiago',
-        ...sets.flatMap((s) => ['--set', s]),
-      ];
-      const objects = renderWith(tools.helm ?? '', args, sets.join(','));
+describeWithTools(['helm', 'kustomize'], 'rendered manifests (kustomize and helm)', () => {
+  it.each(renderTargets().map((t) => [t.label, t] as const))(
+    '%s: every object valid, no violations',
+    (_, target) => {
+      const objects = render(target);
+      expect(objects.length).toBeGreaterThan(10);
       expect([
         ...objects.flatMap(validateObject),
         ...podSecurityViolations(objects),
         ...rbacViolations(objects),
         ...deployViolations(objects),
       ]).toEqual([]);
-    });
+    },
+  );
 
-    it('prefixes every name with the release and keeps the RBAC on its own gpu-worker', () => {
-      const objects = helm('lab');
-      expect(ids(objects).every((id) => id.split('/')[1]?.startsWith('lab-kiago-'))).toBe(true);
-      const role = objects.find((o) => o.kind === 'Role');
-      expect(at(role, 'rules', 0, 'resourceNames')).toEqual(['lab-kiago-gpu-worker']);
-      expect(rbacViolations(objects)).toEqual([]);
-    });
-  },
-);
+  it('helm renders the same objects as kustomize for each environment', () => {
+    expect(ids(helm('kiago', 'helm/kiago/examples/prod.yaml'))).toEqual(ids(kustomize('prod')));
+    expect(ids(helm('kiago', 'helm/kiago/examples/prod-keda.yaml'))).toEqual(ids(kustomize('prod-keda')));
+    // The dev overlay also creates the models volume, which a chart leaves to the cluster operator.
+    const helmDev = ids(helm('kiago', 'helm/kiago/examples/dev.yaml'));
+    expect(ids(kustomize('dev')).filter((id) => !helmDev.includes(id))).toEqual([
+      'PersistentVolumeClaim/kiago-models',
+    ]);
+    expect(helmDev.filter((id) => !ids(kustomize('dev')).includes(id))).toEqual([]);
+  });
+
+  it('grants the autoscaler get/patch on the gpu-worker scale and nothing else', () => {
+    for (const objects of [kustomize('prod'), helm('kiago', 'helm/kiago/examples/prod.yaml')]) {
+      const roles = objects.filter((o) => o.kind === 'Role');
+      expect(roles.map((r) => r.rules)).toEqual([
+        [
+          {
+            apiGroups: ['apps'],
+            resources: ['deployments/scale'],
+            resourceNames: ['kiago-gpu-worker'],
+            verbs: ['get', 'patch'],
+          },
+        ],
+      ]);
+      expect(envValue(byComponent(objects, 'orchestrator')?.containers[0], 'KIAGO_AUTOSCALER_ENABLED')).toBe(
+        'true',
+      );
+    }
+    for (const objects of [
+      kustomize('dev'),
+      kustomize('prod-keda'),
+      helm('kiago', 'helm/kiago/examples/dev.yaml'),
+    ]) {
+      expect(objects.filter((o) => o.kind === 'Role' || o.kind === 'RoleBinding')).toEqual([]);
+    }
+  });
+
+  it('gives the GPU worker one slot per GPU, on the GPU pool only in prod', () => {
+    const keda = helm('kiago', 'helm/kiago/examples/prod-keda.yaml');
+    const worker = byComponent(keda, 'gpu-worker')?.containers[0];
+    expect(worker?.resources?.limits?.['nvidia.com/gpu']).toBe('2');
+    expect(envValue(worker, 'KIAGO_GPU_SLOTS')).toBe('2');
+    const scaledObject = keda.find((o) => o.kind === 'ScaledObject');
+    expect(at(scaledObject, 'spec', 'triggers', 0, 'metadata', 'targetQueueSize')).toBe('2');
+    expect(at(scaledObject, 'spec', 'triggers', 0, 'authenticationRef', 'name')).toBe('kiago-temporal-tls');
+
+    for (const dev of [kustomize('dev'), helm('kiago', 'helm/kiago/examples/dev.yaml')]) {
+      const workload = byComponent(dev, 'gpu-worker');
+      expect(workload?.containers[0]?.resources?.limits).not.toHaveProperty('nvidia.com/gpu');
+      expect(workload?.podSpec.nodeSelector).toBeUndefined();
+      expect(envValue(workload?.containers[0], 'KIAGO_TF_BACKEND')).toBe('node');
+      expect(at(workload?.object, 'spec', 'replicas')).toBe(1);
+    }
+  });
+
+  it.each([
+    [['keda.enabled=true', 'orchestrator.autoscaler.enabled=false']],
+    [['gpuWorker.gpu.enabled=false', 'gpuWorker.tfBackend=wasm', 'gpuWorker.cpuSlots=3']],
+    [
+      [
+        'temporal.tls.enabled=true',
+        'gpuWorker.gpu.perPod=4',
+        `orchestrator.image.digest=sha256:${'a'.repeat(64)}`,
+      ],
+    ],
+  ])('renders clean with --set %j', (sets) => {
+    const args = [
+      'template',
+      'kiago',
+      HELM_CHART,
+      '--namespace',
+      'kiago',
+      ...sets.flatMap((s) => ['--set', s]),
+    ];
+    const objects = renderWith(tools.helm ?? '', args, sets.join(','));
+    expect([
+      ...objects.flatMap(validateObject),
+      ...podSecurityViolations(objects),
+      ...rbacViolations(objects),
+      ...deployViolations(objects),
+    ]).toEqual([]);
+  });
+
+  it('prefixes every name with the release and keeps the RBAC on its own gpu-worker', () => {
+    const objects = helm('lab');
+    expect(ids(objects).every((id) => id.split('/')[1]?.startsWith('lab-kiago-'))).toBe(true);
+    const role = objects.find((o) => o.kind === 'Role');
+    expect(at(role, 'rules', 0, 'resourceNames')).toEqual(['lab-kiago-gpu-worker']);
+    expect(rbacViolations(objects)).toEqual([]);
+  });
+});

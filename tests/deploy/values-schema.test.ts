@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { findTool, runTool } from './lib/deploy-tools.ts';
+import { describeWithTools, findTool, runTool } from './lib/deploy-tools.ts';
 import { HELM_CHART, helmExampleFiles } from './lib/render.ts';
 import {
   compileValuesSchema,
@@ -129,7 +129,7 @@ describe('helm/kiago/values.schema.json', () => {
 
 const helm = findTool('helm');
 
-describe.runIf(helm !== null)('helm refuses the same values at install time', () => {
+describeWithTools(['helm'], 'helm refuses the same values at install time', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kiago-values-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
