@@ -1,13 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findRepoRoot } from '@kiago/datasets';
-import { createDb, type TopCandidate, topCandidates } from '@kiago/db';
+import { createDb } from '@kiago/db';
 import type { TfBackendChoice } from '@kiago/gpu-worker';
 import { loadCampaignSpec } from '@kiago/shared';
 import { installTemporalRuntime, type TemporalEnv, temporalConnectionOptions } from '@kiago/worker-runtime';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { buildRunReport } from '../report/build-run-report.js';
 import { renderReportHtml } from '../report/render-report-html.js';
+import type { PassRateFunnel, ReportTopCandidates } from '../report/report-data.js';
 import { waitForRun } from '../runs/run-control.js';
 import { type RunProgress, readRunProgress } from '../runs/run-progress.js';
 import { connectTemporalClient } from '../temporal/connect-client.js';
@@ -26,15 +27,18 @@ export interface DemoOptions {
 
 export interface DemoResult {
   run: RunProgress;
-  top: TopCandidate[];
+  /** The report's own top table (same rows, same filter), cut to `top` rows. */
+  top: ReportTopCandidates;
+  /** The hull bound that table applies, and where it came from (option, spec or default). */
+  eHullThreshold: PassRateFunnel['eHullThreshold'];
   reportPath: string;
   seconds: number;
 }
 
 /**
  * The single-process demo: shipped models and the MP reference set in place, all three workers in
- * this process, the campaign launched and followed to the end, its best candidates returned and
- * its HTML report written to .kiago/reports/<run>.html.
+ * this process, the campaign launched and followed to the end, its HTML report written to
+ * .kiago/reports/<run>.html and the report's top table returned, so terminal and report agree.
  */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const started = performance.now();
@@ -73,11 +77,17 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       } finally {
         clearInterval(ticker);
       }
-      const top = await topCandidates(db, { runId: launched.runId, limit: options.top, passedOnly: true });
+      const report = await buildRunReport(db, launched.runId);
       const reportPath = join(findRepoRoot(), '.kiago', 'reports', `${launched.runId}.html`);
       await mkdir(join(reportPath, '..'), { recursive: true });
-      await writeFile(reportPath, renderReportHtml(await buildRunReport(db, launched.runId)));
-      return { run, top, reportPath, seconds: (performance.now() - started) / 1000 };
+      await writeFile(reportPath, renderReportHtml(report));
+      return {
+        run,
+        top: { ...report.topCandidates, rows: report.topCandidates.rows.slice(0, options.top) },
+        eHullThreshold: report.funnel.eHullThreshold,
+        reportPath,
+        seconds: (performance.now() - started) / 1000,
+      };
     } finally {
       await workers.shutdown();
     }

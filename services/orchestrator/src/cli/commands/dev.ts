@@ -70,14 +70,22 @@ export function registerDevCommand(program: Command): void {
         top: options.top,
         log: (line) => process.stderr.write(`${line}\n`),
       });
-      printResult(options.format, result.top, () => ({
-        columns: ['formula', 'Tc (K)', 'ΔTc (K)', 'Ef (eV/atom)', 'E_hull (eV/atom)'],
-        rows: result.top.map((c) => [
-          c.formula,
+      const bound = result.eHullThreshold;
+      // The same rows and filter as the report's top table, and the filter said out loud.
+      process.stderr.write(
+        `[kiago] top ${result.top.rows.length} candidates: passed screening, e_above_hull ≤ ${bound.eHullEvPerAtom} eV/atom ` +
+          `(${bound.source}), ${result.top.basis === 'best-per-material' ? 'best candidate per material' : 'raw candidates'}, by Tc\n`,
+      );
+      printResult(options.format, { eHullThreshold: bound, ...result.top }, () => ({
+        columns: ['formula', 'base', 'Tc (K)', 'ΔTc (K)', 'Ef (eV/atom)', 'E_hull (eV/atom)', 'hits'],
+        rows: result.top.rows.map((c) => [
+          c.materialFormula ?? c.formula,
+          c.baseFormula,
           c.tcKelvin,
           c.deltaTcKelvin,
           c.efEvPerAtom,
           c.eAboveHullEvPerAtom,
+          c.hitCount,
         ]),
       }));
       process.stderr.write(
