@@ -5,7 +5,7 @@
 #   2. tests/deploy/check-deploy.ts: renders the kustomize overlays and the Helm chart (default values and
 #      each helm/kiago/examples/*.yaml), validates every object against the Kubernetes schemas, checks the
 #      security/RBAC/GPU/scaling invariants, runs `helm lint --strict`, and checks the Dockerfiles;
-# The deploy and autoscaler test suites (tests/deploy, services/orchestrator/src/autoscaler) run with
+# The deploy and autoscaler test suites (tests/deploy, packages/autoscaler/src) run with
 # `npm test`; the renderer tests there run only once this script has built helm and kustomize.
 # Needs `npm ci` to have run (kubernetes-models, ajv, dockerfile-ast, @kubernetes/client-node).
 set -euo pipefail

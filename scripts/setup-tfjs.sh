@@ -11,7 +11,7 @@
 # - Step 4 runs the package's own `build-addon-from-source` script (node-pre-gyp → node-gyp) with an
 #   explicit `npm run`, which ignore-scripts does not block.
 # - tfjs-node is an optionalDependency of @kiago/gpu-worker: `npm ci --omit=optional` gives an install
-#   without it, and the worker falls back to the wasm backend (services/gpu-worker/src/tf/backend.ts).
+#   without it, and the worker falls back to the wasm backend (packages/optimiser/src/tf/backend.ts).
 #
 # Steps, each skipped when its result exists:
 #   1. wheel → .tools/wheels (pip download; sha256 pinned)
@@ -21,7 +21,7 @@
 # Prints the TF_Version the addon reports.
 #
 # GPU images (not done here, unverified: no GPU machine was available): @tensorflow/tfjs-node-gpu is
-# not in the lockfile; the worker imports it when present (services/gpu-worker/src/tf/backend.ts).
+# not in the lockfile; the worker imports it when present (packages/optimiser/src/tf/backend.ts).
 # Its install script always wipes deps/ and downloads libtensorflow 2.9.1 for CUDA 11.2, so the image
 #   1. runs `npm install --no-save --ignore-scripts @tensorflow/tfjs-node-gpu@4.22.0` after `npm ci`;
 #   2. fills node_modules/@tensorflow/tfjs-node-gpu/deps/{lib,include} as in steps 2–3 below, from the

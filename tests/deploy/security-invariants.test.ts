@@ -116,7 +116,7 @@ describe('deploy invariant checkers', () => {
       'screening',
       'wrong command',
       (_, c) => Object.assign(c, { command: ['node', 'dist/index.js'] }),
-      'command must be node services/screening/dist/worker.js',
+      'command must be node services/screening-worker/dist/worker.js',
     ],
     [
       'orchestrator',

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { ResourceExhaustedError } from '@kiago/gpu-worker';
+import { ResourceExhaustedError } from '@kiago/optimiser';
 import {
   cancelRun,
   launchCampaign,
@@ -9,7 +9,7 @@ import {
   resumeRun,
   runNightlyNow,
   waitForRun,
-} from '@kiago/orchestrator';
+} from '@kiago/orchestration';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { E2E_SETTINGS, type E2eHarness, startE2eHarness } from './support/e2e-harness.js';

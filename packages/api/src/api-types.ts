@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Db } from '@kiago/db';
+import type { LaunchedRun } from '@kiago/orchestration';
 import type { CampaignSpec } from '@kiago/shared';
-import type { LaunchedRun } from '../campaigns/launch-campaign.js';
 
 /** Starts a run of a validated spec (launchCampaign with a Temporal client in production). */
 export type CampaignLauncher = (input: { spec: CampaignSpec; replaceSpec: boolean }) => Promise<LaunchedRun>;

@@ -1,7 +1,6 @@
+import { campaignDetail, listCampaigns } from '@kiago/orchestration';
 import { campaignSpecSchema, NotFoundError, parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
-import { campaignDetail } from '../queries/campaign-detail.js';
-import { listCampaigns } from '../queries/list-campaigns.js';
 import type { Route } from './api-types.js';
 import { HttpError } from './http-error.js';
 import { readJsonBody } from './read-json-body.js';

@@ -1,9 +1,8 @@
 import { topCandidates } from '@kiago/db';
+import { readRunProgress } from '@kiago/orchestration';
+import { buildRunReport, renderReportHtml } from '@kiago/report';
 import { NotFoundError, parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
-import { buildRunReport } from '../report/build-run-report.js';
-import { renderReportHtml } from '../report/render-report-html.js';
-import { readRunProgress } from '../runs/run-progress.js';
 import type { Route } from './api-types.js';
 import { parseCandidatesQuery } from './candidates-query.js';
 

@@ -1,6 +1,6 @@
+import type { OrchestrationContext } from '@kiago/orchestration';
+import { launchCampaign } from '@kiago/orchestration';
 import { type ListeningServer, listen } from '@kiago/worker-runtime';
-import { launchCampaign } from '../campaigns/launch-campaign.js';
-import type { OrchestrationContext } from '../temporal/orchestration-context.js';
 import type { CampaignLauncher } from './api-types.js';
 import { type ApiServerOptions, createApiServer } from './create-api-server.js';
 

@@ -30,3 +30,16 @@ export type TickOutcome =
   | { kind: 'conflict-unresolved'; attempts: number }
   | { kind: 'backlog-unavailable'; reason: string }
   | { kind: 'api-error'; httpStatus: number | null };
+
+/** What the GPU autoscaler needs to size one Deployment. Durations in milliseconds. */
+export interface GpuAutoscalerConfig {
+  namespace: string;
+  deployment: string;
+  minReplicas: number;
+  maxReplicas: number;
+  /** Shards one gpu-worker pod runs at once (= its KIAGO_GPU_SLOTS = GPUs per pod). */
+  shardsPerReplica: number;
+  scaleUpStabilisationMs: number;
+  scaleDownStabilisationMs: number;
+  intervalMs: number;
+}

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GpuAutoscalerConfig } from './autoscaler-env.js';
-import type { AutoscalerClock, AutoscalerLogger, BacklogSnapshot } from './autoscaler-types.js';
+import type {
+  AutoscalerClock,
+  AutoscalerLogger,
+  BacklogSnapshot,
+  GpuAutoscalerConfig,
+} from './autoscaler-types.js';
 import { type FakeKubeApiServer, startFakeKubeApiServer } from './fixtures/fake-kube-apiserver.js';
 import { createGpuAutoscaler, MAX_CONFLICT_ATTEMPTS } from './gpu-autoscaler.js';
 import { createK8sApi } from './k8s-api.js';

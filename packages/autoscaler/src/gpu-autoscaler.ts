@@ -1,9 +1,9 @@
-import type { GpuAutoscalerConfig } from './autoscaler-env.js';
 import type {
   AutoscalerClock,
   AutoscalerLogger,
   BacklogSnapshot,
   BacklogSource,
+  GpuAutoscalerConfig,
   TickOutcome,
 } from './autoscaler-types.js';
 import { createDeploymentScaleClient, type DeploymentScale } from './deployment-scale-client.js';

@@ -1,11 +1,12 @@
-export { type AutoscalerEnv, type GpuAutoscalerConfig, parseAutoscalerEnv } from './autoscaler-env.js';
 export type {
   AutoscalerClock,
   AutoscalerLogger,
   BacklogSnapshot,
   BacklogSource,
+  GpuAutoscalerConfig,
   TickOutcome,
 } from './autoscaler-types.js';
+export { countRunningShards } from './count-running-shards.js';
 export {
   createDeploymentScaleClient,
   type DeploymentScale,

@@ -14,7 +14,6 @@ export {
   atomMapPixel,
 } from './atom-map/atom-map.js';
 export * from './baselines/index.js';
-export { type GpuWorkerEnv, parseGpuWorkerEnv, TF_BACKEND_CHOICES, type TfBackendChoice } from './env.js';
 export { ModelFormatError, TfBackendUnavailableError } from './errors.js';
 export type { ConvGradientMode } from './inference/conv-input-gradient.js';
 export {
@@ -66,6 +65,7 @@ export {
   type TfBackendInfo,
   type TfBackendName,
 } from './tf/backend.js';
+export { TF_BACKEND_CHOICES, type TfBackendChoice, tfBackendChoiceSchema } from './tf/backend-choice.js';
 export { type CheckpointState, type EpochRecord, readCheckpointState } from './training/checkpoint.js';
 export * from './training/data/index.js';
 export { type RegressionMetrics, regressionMetrics, regressionMetricsByGroup } from './training/metrics.js';

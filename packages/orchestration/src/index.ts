@@ -1,17 +1,14 @@
-export * from './api/index.js';
-export * from './autoscaler/index.js';
-export { type LaunchCampaignInput, type LaunchedRun, launchCampaign } from './campaigns/launch-campaign.js';
-export { type DemoOptions, type DemoResult, runDemo } from './campaigns/run-demo.js';
-export { type SavedCampaign, saveCampaign } from './campaigns/save-campaign.js';
-export * from './cli/output/format.js';
-export { type OrchestratorEnv, parseOrchestratorEnv } from './env.js';
 export {
-  type BuildRunReportOptions,
-  buildRunReport,
-  DEFAULT_REPORT_MAX_EHULL_EV_PER_ATOM,
-} from './report/build-run-report.js';
-export { renderReportHtml } from './report/render-report-html.js';
-export type * from './report/report-data.js';
+  createOrchestratorActivities,
+  type OrchestratorActivities,
+} from './activities/orchestrator-activities.js';
+export type { OrchestratorActivityDeps } from './activities/orchestrator-activity-deps.js';
+export { type LaunchCampaignInput, type LaunchedRun, launchCampaign } from './campaigns/launch-campaign.js';
+export { type SavedCampaign, saveCampaign } from './campaigns/save-campaign.js';
+export { type CampaignDetail, type CampaignRunItem, campaignDetail } from './queries/campaign-detail.js';
+export { type CampaignRow, findCampaign } from './queries/find-campaign.js';
+export { type CampaignListItem, listCampaigns } from './queries/list-campaigns.js';
+export { type MaterialHit, type MaterialHits, materialHits } from './queries/material-hits.js';
 export {
   computeRunDiff,
   type DiffMaterial,
@@ -53,21 +50,8 @@ export {
   parseNightlyScheduleSpec,
 } from './schedules/nightly-schedule-spec.js';
 export { connectTemporalClient } from './temporal/connect-client.js';
-export { ensureTemporalAddress } from './temporal/dev-server.js';
 export type { OrchestrationContext } from './temporal/orchestration-context.js';
-export { countRunningShards } from './workers/count-running-shards.js';
-export {
-  createOrchestratorWorker,
-  type OrchestratorWorkerOptions,
-} from './workers/create-orchestrator-worker.js';
-export { ensureActiveModels, ensureReferenceSet } from './workers/dev-prerequisites.js';
-export {
-  type AllWorkers,
-  type AllWorkersOptions,
-  createAllWorkers,
-  type RunningWorkers,
-  startAllWorkers,
-} from './workers/start-all-workers.js';
+export { workflowSource, workflowsModulePath } from './temporal/workflow-source.js';
 export { campaignWorkflowId } from './workflows/workflow-ids.js';
 export {
   DEFAULT_ORCHESTRATION_SETTINGS,

@@ -8,6 +8,7 @@ export {
 export {
   createScreeningActivities,
   type ScreeningActivities,
+  type ScreeningWorkerActivities,
 } from './activities/create-screening-activities.js';
 export { type DedupeRunSummary, dedupeRun } from './activities/dedupe-run.js';
 export { type HullShardSummary, hullShard } from './activities/hull-shard.js';
@@ -97,4 +98,4 @@ export {
   screenComposition,
 } from './smact/screen-composition.js';
 export { screenOptionsFromSpec } from './spec/screen-options-from-spec.js';
-export * from './worker/index.js';
+export { type RunSummary, type SummaryCandidate, summariseRun } from './summary/summarise-run.js';

@@ -1,4 +1,11 @@
 import type { Db } from '@kiago/db';
+import {
+  createGpuActivities,
+  createModelCache,
+  type InferenceOptions,
+  type ModelCache,
+  temporalActivityRuntime,
+} from '@kiago/optimiser';
 import { shardWorkerInterceptors, workerIdentity } from '@kiago/worker-runtime';
 import {
   type ActivityInterceptorsFactory,
@@ -6,10 +13,6 @@ import {
   type NativeConnection,
   Worker,
 } from '@temporalio/worker';
-import type { InferenceOptions } from '../inference/inference.js';
-import { temporalActivityRuntime } from './activity-runtime.js';
-import { createGpuActivities } from './gpu-activities.js';
-import { createModelCache, type ModelCache } from './model-cache.js';
 
 export interface GpuWorkerOptions {
   connection: NativeConnection;

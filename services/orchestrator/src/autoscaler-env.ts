@@ -1,3 +1,4 @@
+import type { GpuAutoscalerConfig } from '@kiago/autoscaler';
 import { parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
 
@@ -54,19 +55,6 @@ const autoscalerEnvSchema = z
       });
     }
   });
-
-/** What the GPU autoscaler needs to size one Deployment. Durations in milliseconds. */
-export interface GpuAutoscalerConfig {
-  namespace: string;
-  deployment: string;
-  minReplicas: number;
-  maxReplicas: number;
-  /** Shards one gpu-worker pod runs at once (= its KIAGO_GPU_SLOTS = GPUs per pod). */
-  shardsPerReplica: number;
-  scaleUpStabilisationMs: number;
-  scaleDownStabilisationMs: number;
-  intervalMs: number;
-}
 
 export type AutoscalerEnv = { enabled: false } | { enabled: true; config: GpuAutoscalerConfig };
 

@@ -2,8 +2,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { workflowsModulePath } from '@kiago/orchestration';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { workflowsModulePath } from './workflow-source.js';
 
 /**
  * `npm run bundle:workflows -w @kiago/orchestrator`: writes dist/workflow-bundle.js, which the

@@ -1,7 +1,6 @@
 import type { Db } from '@kiago/db';
+import { createOrchestratorActivities, workflowSource } from '@kiago/orchestration';
 import { type Logger, type NativeConnection, Worker } from '@temporalio/worker';
-import { createOrchestratorActivities } from '../activities/orchestrator-activities.js';
-import { workflowSource } from './workflow-source.js';
 
 export interface OrchestratorWorkerOptions {
   connection: NativeConnection;

@@ -1,4 +1,5 @@
 import type { Db } from '@kiago/db';
+import { createScreeningActivities, type ScreeningWorkerActivities, summariseRun } from '@kiago/screening';
 import { shardWorkerInterceptors, workerIdentity } from '@kiago/worker-runtime';
 import { Context } from '@temporalio/activity';
 import {
@@ -7,16 +8,6 @@ import {
   type NativeConnection,
   Worker,
 } from '@temporalio/worker';
-import {
-  createScreeningActivities,
-  type ScreeningActivities,
-} from '../activities/create-screening-activities.js';
-import { type RunSummary, summariseRun } from '../summary/summarise-run.js';
-
-/** Everything `kiago-screening` serves: the shard stages, dedupe, and the run summary. */
-export interface ScreeningWorkerActivities extends ScreeningActivities {
-  summariseRun(runId: string): Promise<RunSummary>;
-}
 
 export interface ScreeningWorkerOptions {
   connection: NativeConnection;

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
+import { referenceSetNameSchema } from '@kiago/screening';
 import { parseOrThrow } from '@kiago/shared';
 import { parseWorkerEnv, type WorkerEnv } from '@kiago/worker-runtime';
 import { z } from 'zod';
-import { referenceSetNameSchema } from '../references/import-references.js';
 
 const screeningEnvSchema = z.object({
   KIAGO_SCREENING_CONCURRENCY: z.coerce

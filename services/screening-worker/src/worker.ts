@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { runMain, runWorkerProcess } from '@kiago/worker-runtime';
-import { createScreeningWorker } from './worker/create-screening-worker.js';
-import { parseScreeningWorkerProcessEnv } from './worker/worker-env.js';
+import { createScreeningWorker } from './create-screening-worker.js';
+import { parseScreeningWorkerProcessEnv } from './env.js';
 
-/** `node services/screening/dist/worker.js`: the kiago-screening worker process. */
+/** `node services/screening-worker/dist/worker.js`: the kiago-screening worker process. */
 async function main(): Promise<void> {
   const env = parseScreeningWorkerProcessEnv();
   await runWorkerProcess({

@@ -1,10 +1,15 @@
+import type { RunProgress } from '@kiago/orchestration';
+import {
+  type CampaignDetail,
+  type CampaignListItem,
+  campaignDetail,
+  type LaunchedRun,
+  launchCampaign,
+  listCampaigns,
+} from '@kiago/orchestration';
 import { loadCampaignSpec, parseOrThrow } from '@kiago/shared';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { type LaunchedRun, launchCampaign } from '../../campaigns/launch-campaign.js';
-import { type CampaignDetail, campaignDetail } from '../../queries/campaign-detail.js';
-import { type CampaignListItem, listCampaigns } from '../../queries/list-campaigns.js';
-import type { RunProgress } from '../../runs/run-progress.js';
 import { printResult, renderTable, type Table } from '../output/format.js';
 import { waitWithProgress } from '../progress/wait-with-progress.js';
 import { countFlag, formatFlag } from './cli-flags.js';

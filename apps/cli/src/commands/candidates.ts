@@ -1,8 +1,8 @@
 import { type TopCandidate, topCandidates } from '@kiago/db';
+import { findCampaign } from '@kiago/orchestration';
 import { parseOrThrow } from '@kiago/shared';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { findCampaign } from '../../queries/find-campaign.js';
 import { printResult, type Table } from '../output/format.js';
 import { countFlag, decimalFlag, elementListFlag, formatFlag } from './cli-flags.js';
 import { defaultOrchestrationDeps, type OrchestrationCommandDeps, withDb } from './orchestration-deps.js';

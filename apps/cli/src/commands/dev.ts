@@ -3,9 +3,9 @@ import { parseOrThrow } from '@kiago/shared';
 import { parseTemporalEnv, runWorkerProcess } from '@kiago/worker-runtime';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { runDemo } from '../../campaigns/run-demo.js';
-import { ensureTemporalAddress } from '../../temporal/dev-server.js';
-import { createAllWorkers } from '../../workers/start-all-workers.js';
+import { ensureTemporalAddress } from '../dev/dev-server.js';
+import { runDemo } from '../dev/run-demo.js';
+import { createAllWorkers } from '../dev/start-all-workers.js';
 import { outputFormatSchema, printResult } from '../output/format.js';
 
 const demoOptionsSchema = z.object({

@@ -1,7 +1,7 @@
+import { type MaterialHits, materialHits } from '@kiago/orchestration';
 import { parseOrThrow } from '@kiago/shared';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { type MaterialHits, materialHits } from '../../queries/material-hits.js';
 import { printResult, renderTable, type Table } from '../output/format.js';
 import { countFlag, formatFlag } from './cli-flags.js';
 import { defaultOrchestrationDeps, type OrchestrationCommandDeps, withDb } from './orchestration-deps.js';

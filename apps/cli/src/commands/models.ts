@@ -17,7 +17,7 @@ import {
   type TrainingProgress,
   trainEfModel,
   trainTcModel,
-} from '@kiago/gpu-worker';
+} from '@kiago/optimiser';
 import { parseOrThrow } from '@kiago/shared';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';

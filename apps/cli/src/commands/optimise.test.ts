@@ -9,15 +9,16 @@ import {
   elementListHash,
   MANIFEST_FORMAT,
   type ModelManifest,
-  parseGpuWorkerEnv,
   saveModelArtifact,
-} from '@kiago/gpu-worker';
+  tfBackendChoiceSchema,
+} from '@kiago/optimiser';
 import { ELEMENTS, ELEMNET_SYMBOLS, loadCampaignSpec, planShards, SpecError } from '@kiago/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKiago } from './fixtures/run-kiago.js';
 import { registerOptimiseCommand } from './optimise.js';
 
-const backend = parseGpuWorkerEnv().tfBackend;
+// CI pins the backend through KIAGO_TF_BACKEND; the CLI takes it as --backend.
+const backend = tfBackendChoiceSchema.parse(process.env.KIAGO_TF_BACKEND);
 const demoSpec = join(findRepoRoot(), 'examples', 'demo.yaml');
 
 const run = (...args: string[]) =>

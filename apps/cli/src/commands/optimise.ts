@@ -7,7 +7,7 @@ import {
   type ShardResult,
   selectTfBackend,
   TF_BACKEND_CHOICES,
-} from '@kiago/gpu-worker';
+} from '@kiago/optimiser';
 import {
   type CandidateScreenFlags,
   hullForFormula,

@@ -1,7 +1,7 @@
 import { createDb, type Db, parseDbEnv } from '@kiago/db';
+import type { OrchestrationContext } from '@kiago/orchestration';
 import { parseTemporalEnv, type TaskQueues, temporalConnectionOptions } from '@kiago/worker-runtime';
 import { Client, Connection } from '@temporalio/client';
-import type { OrchestrationContext } from '../../temporal/orchestration-context.js';
 
 export interface TemporalAccess {
   client: Client;

@@ -1,10 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { buildRunReport, renderReportHtml } from '@kiago/report';
 import { parseOrThrow } from '@kiago/shared';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { buildRunReport } from '../../report/build-run-report.js';
-import { renderReportHtml } from '../../report/render-report-html.js';
 import { countFlag, decimalFlag, runIdArgument } from './cli-flags.js';
 import { defaultOrchestrationDeps, type OrchestrationCommandDeps, withDb } from './orchestration-deps.js';
 

@@ -1,15 +1,16 @@
-import { parseOrThrow } from '@kiago/shared';
-import type { Command } from 'commander';
-import { z } from 'zod';
 import {
   cancelRun,
   getRunStatus,
   pauseRun,
+  type RunProgress,
   type RunStatusReport,
+  readRunProgress,
   resumeRun,
   retryFailedShards,
-} from '../../runs/run-control.js';
-import { type RunProgress, readRunProgress } from '../../runs/run-progress.js';
+} from '@kiago/orchestration';
+import { parseOrThrow } from '@kiago/shared';
+import type { Command } from 'commander';
+import { z } from 'zod';
 import { printResult, renderTable, type Table } from '../output/format.js';
 import { progressLine } from '../progress/progress-line.js';
 import { waitWithProgress } from '../progress/wait-with-progress.js';

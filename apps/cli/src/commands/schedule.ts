@@ -1,6 +1,3 @@
-import { parseOrThrow } from '@kiago/shared';
-import type { Command } from 'commander';
-import { z } from 'zod';
 import {
   backfillNightlySchedule,
   deleteNightlySchedule,
@@ -11,7 +8,10 @@ import {
   setNightlySchedule,
   triggerNightlySchedule,
   unpauseNightlySchedule,
-} from '../../schedules/nightly-schedule.js';
+} from '@kiago/orchestration';
+import { parseOrThrow } from '@kiago/shared';
+import type { Command } from 'commander';
+import { z } from 'zod';
 import { printResult, type Table } from '../output/format.js';
 import { formatFlag } from './cli-flags.js';
 import {

@@ -1,5 +1,5 @@
 import type { Db } from '@kiago/db';
-import type { ModelKind } from '@kiago/gpu-worker';
+import type { ModelKind } from '@kiago/optimiser';
 import {
   findReferenceSet,
   importReferences,
@@ -16,7 +16,7 @@ type Log = (line: string) => void;
  */
 export async function ensureActiveModels(db: Db, log: Log): Promise<void> {
   const { listModelVersions, promoteModelVersion, registerModelVersion, shippedModelDir } = await import(
-    '@kiago/gpu-worker'
+    '@kiago/optimiser'
   );
   for (const kind of ['tc', 'ef'] as const satisfies readonly ModelKind[]) {
     const active = (await listModelVersions(db, { kind })).find((version) => version.active);

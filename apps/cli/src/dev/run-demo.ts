@@ -2,19 +2,21 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findRepoRoot } from '@kiago/datasets';
 import { createDb } from '@kiago/db';
-import type { TfBackendChoice } from '@kiago/gpu-worker';
+import type { TfBackendChoice } from '@kiago/optimiser';
+import {
+  connectTemporalClient,
+  launchCampaign,
+  type RunProgress,
+  readRunProgress,
+  waitForRun,
+} from '@kiago/orchestration';
+import type { PassRateFunnel, ReportTopCandidates } from '@kiago/report';
+import { buildRunReport, renderReportHtml } from '@kiago/report';
 import { loadCampaignSpec } from '@kiago/shared';
 import { installTemporalRuntime, type TemporalEnv, temporalConnectionOptions } from '@kiago/worker-runtime';
 import { NativeConnection, Runtime } from '@temporalio/worker';
-import { buildRunReport } from '../report/build-run-report.js';
-import { renderReportHtml } from '../report/render-report-html.js';
-import type { PassRateFunnel, ReportTopCandidates } from '../report/report-data.js';
-import { waitForRun } from '../runs/run-control.js';
-import { type RunProgress, readRunProgress } from '../runs/run-progress.js';
-import { connectTemporalClient } from '../temporal/connect-client.js';
-import { ensureActiveModels, ensureReferenceSet } from '../workers/dev-prerequisites.js';
-import { startAllWorkers } from '../workers/start-all-workers.js';
-import { launchCampaign } from './launch-campaign.js';
+import { ensureActiveModels, ensureReferenceSet } from './dev-prerequisites.js';
+import { startAllWorkers } from './start-all-workers.js';
 
 export interface DemoOptions {
   specPath: string;

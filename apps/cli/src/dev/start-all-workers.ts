@@ -1,9 +1,9 @@
 import type { Db } from '@kiago/db';
-import type { TfBackendChoice } from '@kiago/gpu-worker';
-import { createScreeningWorker } from '@kiago/screening';
+import type { TfBackendChoice } from '@kiago/optimiser';
+import { createOrchestratorWorker } from '@kiago/orchestrator';
+import { createScreeningWorker } from '@kiago/screening-worker';
 import { runWorkers, type TaskQueues } from '@kiago/worker-runtime';
 import type { ActivityInterceptorsFactory, Logger, NativeConnection, Worker } from '@temporalio/worker';
-import { createOrchestratorWorker } from './create-orchestrator-worker.js';
 
 export interface AllWorkersOptions {
   connection: NativeConnection;
@@ -55,7 +55,10 @@ export async function createAllWorkers(options: AllWorkersOptions): Promise<AllW
   ];
   if (options.withoutGpu) return { workers, release: () => undefined };
   // Loaded on demand: TensorFlow.js is heavy and the orchestrator-only process never needs it.
-  const { createGpuWorker, selectTfBackend } = await import('@kiago/gpu-worker');
+  const [{ createGpuWorker }, { selectTfBackend }] = await Promise.all([
+    import('@kiago/gpu-worker'),
+    import('@kiago/optimiser'),
+  ]);
   await selectTfBackend(options.backend, (line) => logger.info(line));
   const gpu = await createGpuWorker({
     connection,

@@ -1,4 +1,4 @@
-import type { RunProgress } from '../../runs/run-progress.js';
+import type { RunProgress } from '@kiago/orchestration';
 
 export const TERMINAL_RUN_STATUSES: ReadonlySet<string> = new Set([
   'COMPLETED',

@@ -1,5 +1,5 @@
+import type { RunProgress } from '@kiago/orchestration';
 import { Presets, SingleBar } from 'cli-progress';
-import type { RunProgress } from '../../runs/run-progress.js';
 import { bestTcText, progressLine, shardsDone } from './progress-line.js';
 
 /** Shows a run's progress as it is polled. */

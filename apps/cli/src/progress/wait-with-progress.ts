@@ -1,5 +1,5 @@
 import type { Db } from '@kiago/db';
-import type { RunProgress } from '../../runs/run-progress.js';
+import type { RunProgress } from '@kiago/orchestration';
 import { createProgressReporter } from './progress-reporter.js';
 import { watchRun } from './watch-run.js';
 

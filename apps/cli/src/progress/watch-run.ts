@@ -1,6 +1,6 @@
 import type { Db } from '@kiago/db';
+import { type RunProgress, readRunProgress } from '@kiago/orchestration';
 import { KiagoError, NotFoundError } from '@kiago/shared';
-import { type RunProgress, readRunProgress } from '../../runs/run-progress.js';
 import { TERMINAL_RUN_STATUSES } from './progress-line.js';
 import type { ProgressReporter } from './progress-reporter.js';
 

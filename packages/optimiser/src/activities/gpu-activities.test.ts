@@ -3,12 +3,13 @@ import { createDb, type Db, type Prisma } from '@kiago/db';
 import { testDatabaseUrl } from '@kiago/db/testing';
 import { importReferences } from '@kiago/screening';
 import { campaignSpecSchema, parseFormula } from '@kiago/shared';
+import type { GpuActivities } from '@kiago/worker-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectTfBackend } from '../tf/backend.js';
 import { ModelArtifactError } from './activity-errors.js';
 import type { ActivityRuntime } from './activity-runtime.js';
 import { registerTinyModelVersions } from './fixtures/tiny-model-versions.js';
-import { createGpuActivities, type GpuActivities } from './gpu-activities.js';
+import { createGpuActivities } from './gpu-activities.js';
 import { createModelCache, type ModelCache } from './model-cache.js';
 
 describe('gpu activities on registered tiny models and a real database', () => {

@@ -1,21 +1,9 @@
+import type { GpuActivities } from '@kiago/worker-runtime';
 import type { GpuActivityDeps } from './gpu-activity-deps.js';
-import {
-  type OptimiseShardActivityInput,
-  type OptimiseShardSummary,
-  optimiseShardActivity,
-} from './optimise-shard-activity.js';
-import {
-  type PrepareReferenceEnergiesInput,
-  type PrepareReferenceEnergiesSummary,
-  prepareReferenceEnergies,
-} from './prepare-reference-energies.js';
+import { optimiseShardActivity } from './optimise-shard-activity.js';
+import { prepareReferenceEnergies } from './prepare-reference-energies.js';
 
-/** The `kiago-gpu` activities: ids in, summaries out. */
-export interface GpuActivities {
-  optimiseShard(input: OptimiseShardActivityInput): Promise<OptimiseShardSummary>;
-  prepareReferenceEnergies(input: PrepareReferenceEnergiesInput): Promise<PrepareReferenceEnergiesSummary>;
-}
-
+/** The `kiago-gpu` activities (contract: @kiago/worker-runtime's GpuActivities): ids in, summaries out. */
 export function createGpuActivities(deps: GpuActivityDeps): GpuActivities {
   return {
     optimiseShard: (input) => optimiseShardActivity(deps, input),

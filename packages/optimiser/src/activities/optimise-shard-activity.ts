@@ -1,5 +1,6 @@
 import { insertCandidates } from '@kiago/db';
 import { parseOrThrow } from '@kiago/shared';
+import type { OptimiseShardActivityInput, OptimiseShardSummary } from '@kiago/worker-runtime';
 import { z } from 'zod';
 import { toCandidateRows } from '../optimiser/candidate-rows.js';
 import { DEFAULT_MICRO_BATCH, optimiseShard } from '../optimiser/optimise-shard.js';
@@ -12,19 +13,6 @@ const inputSchema = z.object({
   shardId: z.uuid('must be a shard uuid'),
   microBatch: z.int('must be an integer').min(1, 'must be ≥ 1').optional(),
 });
-export type OptimiseShardActivityInput = z.input<typeof inputSchema>;
-
-export interface OptimiseShardSummary {
-  shardId: string;
-  /** Candidate rows the shard has in the database. */
-  candidates: number;
-  inserted: number;
-  bestTcKelvin: number | null;
-  microBatch: number;
-  /** True when an earlier attempt had finished the work and this one only confirmed it. */
-  alreadyOptimised: boolean;
-  candidateStepsPerSecond: number | null;
-}
 
 /** Shards.progress is a mirror for people; one write every few seconds is plenty. */
 const PROGRESS_WRITE_INTERVAL_MS = 3000;

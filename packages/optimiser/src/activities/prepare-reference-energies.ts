@@ -1,20 +1,10 @@
 import { compositionToVector, ELEMENT_COUNT, ELEMNET_SYMBOLS, parseOrThrow } from '@kiago/shared';
+import type { PrepareReferenceEnergiesInput, PrepareReferenceEnergiesSummary } from '@kiago/worker-runtime';
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import type { GpuActivityDeps } from './gpu-activity-deps.js';
 
 const inputSchema = z.object({ efModelVersionId: z.uuid('must be a model version uuid') });
-export type PrepareReferenceEnergiesInput = z.input<typeof inputSchema>;
-
-export interface PrepareReferenceEnergiesSummary {
-  efModelVersionId: string;
-  /** Energies written by this call (0 when an earlier run pinned to the version already did it). */
-  predicted: number;
-  /** References with an element ElemNet does not read: no candidate can contain it, so no hull needs them. */
-  outsideElemNet: number;
-  /** Predictions that were not finite (not stored). */
-  nonFinite: number;
-}
 
 interface MissingReference {
   id: string;

@@ -1,7 +1,6 @@
 import { ELEMENT_COUNT, ELEMNET_INDICES } from '@kiago/shared';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseGpuWorkerEnv } from '../env.js';
 import {
   centralDifference,
   relativeError,
@@ -10,6 +9,7 @@ import {
 } from '../fixtures/model-fixtures.js';
 import { buildElemNet } from '../models/elemnet.js';
 import { selectTfBackend } from '../tf/backend.js';
+import { testTfBackendChoice } from '../tf/fixtures/test-backend.js';
 import { createEfInference, type EfInference } from './inference.js';
 
 const WIDTH = 1 / 32;
@@ -22,7 +22,7 @@ describe('ElemNet and its inference path', () => {
   let x86: tf.Tensor2D;
 
   beforeAll(async () => {
-    await selectTfBackend(parseGpuWorkerEnv().tfBackend, () => undefined);
+    await selectTfBackend(testTfBackendChoice(), () => undefined);
     model = buildElemNet({ width: WIDTH });
     seedWeights(model, 20);
     inference = createEfInference(model);

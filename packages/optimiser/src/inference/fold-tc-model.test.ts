@@ -1,7 +1,6 @@
 import { ELEMENT_COUNT } from '@kiago/shared';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseGpuWorkerEnv } from '../env.js';
 import {
   centralDifference,
   randomiseBatchNorms,
@@ -11,6 +10,7 @@ import {
 } from '../fixtures/model-fixtures.js';
 import { buildTcModel } from '../models/tc-model.js';
 import { selectTfBackend } from '../tf/backend.js';
+import { testTfBackendChoice } from '../tf/fixtures/test-backend.js';
 import { createTcInference, type TcInference } from './inference.js';
 
 // Width 1/16 (4…32 channels) keeps the suite fast even on the pure-JS cpu backend.
@@ -23,7 +23,7 @@ describe('Tc model and its inference path', () => {
   let x: tf.Tensor2D;
 
   beforeAll(async () => {
-    await selectTfBackend(parseGpuWorkerEnv().tfBackend, () => undefined);
+    await selectTfBackend(testTfBackendChoice(), () => undefined);
     model = buildTcModel({ width: WIDTH });
     seedWeights(model, 20);
     randomiseBatchNorms(model, 10);

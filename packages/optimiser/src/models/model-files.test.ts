@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATOM_MAP_ID } from '../atom-map/atom-map.js';
-import { parseGpuWorkerEnv } from '../env.js';
 import { ModelFormatError } from '../errors.js';
 import { testCompositions } from '../fixtures/model-fixtures.js';
 import { selectTfBackend } from '../tf/backend.js';
+import { testTfBackendChoice } from '../tf/fixtures/test-backend.js';
 import { buildElemNet } from './elemnet.js';
 import { loadLayersModel, saveLayersModel } from './model-files.js';
 import { buildTcModel } from './tc-model.js';
@@ -16,7 +16,7 @@ describe('model files (tfjs layers format: model.json + weights.bin)', () => {
   let dir: string;
 
   beforeAll(async () => {
-    await selectTfBackend(parseGpuWorkerEnv().tfBackend, () => undefined);
+    await selectTfBackend(testTfBackendChoice(), () => undefined);
     dir = await mkdtemp(join(tmpdir(), 'kiago-models-'));
   });
 

@@ -1,8 +1,8 @@
 import { mulberry32 } from '@kiago/shared';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseGpuWorkerEnv } from '../env.js';
 import { selectTfBackend } from '../tf/backend.js';
+import { testTfBackendChoice } from '../tf/fixtures/test-backend.js';
 import { bestNUnits, integerLossAt, roundHalfEven } from './integer-grid.js';
 import { integerLoss } from './integer-loss.js';
 
@@ -27,7 +27,7 @@ function compositions(rows: number, seed: number): Float32Array {
 
 describe('integerLoss (tf)', () => {
   beforeAll(async () => {
-    await selectTfBackend(parseGpuWorkerEnv().tfBackend, () => undefined);
+    await selectTfBackend(testTfBackendChoice(), () => undefined);
   });
 
   it('gives 0.0008 and the gradient 2(x − grid) for Ca0.23Sr0.27O0.50 at N = 4', () => {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import type { TfBackendChoice } from '../env.js';
 import { TfBackendUnavailableError } from '../errors.js';
+import type { TfBackendChoice } from './backend-choice.js';
 import { restoreLegacyNodeUtil } from './node-util-shim.js';
 
 export type TfBackendName = Exclude<TfBackendChoice, 'auto'>;

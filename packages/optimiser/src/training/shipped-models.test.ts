@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { compositionToVector, ELEMENT_COUNT, ELEMNET_INDICES, parseFormula } from '@kiago/shared';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseGpuWorkerEnv } from '../env.js';
 import { loadModelArtifact } from '../models/manifest-artifact.js';
 import { shippedModelDir, shippedModelsDir } from '../registry/shipped-models.js';
 import { selectTfBackend } from '../tf/backend.js';
+import { testTfBackendChoice } from '../tf/fixtures/test-backend.js';
 
 const SIZE_CAP_BYTES = 25 * 1024 * 1024;
 
@@ -21,7 +21,7 @@ function predict(model: tf.LayersModel, formula: string, columns?: readonly numb
 
 describe('shipped models (models/shipped)', () => {
   beforeAll(async () => {
-    await selectTfBackend(parseGpuWorkerEnv().tfBackend, () => undefined);
+    await selectTfBackend(testTfBackendChoice(), () => undefined);
   });
 
   it('loads the Tc model with a valid manifest and predicts a clearly non-zero Tc for YBCO', async () => {

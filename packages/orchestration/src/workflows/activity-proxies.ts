@@ -1,6 +1,5 @@
-import type { GpuActivities } from '@kiago/gpu-worker';
 import type { ScreeningWorkerActivities } from '@kiago/screening';
-import type { TaskQueues } from '@kiago/worker-runtime';
+import type { GpuActivities, TaskQueues } from '@kiago/worker-runtime';
 import { ActivityCancellationType, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { OrchestratorActivities } from '../activities/orchestrator-activities.js';
 import type { OrchestrationSettings, StageSettings } from './workflow-settings.js';

@@ -1,3 +1,4 @@
+import type { RunSummary } from '../summary/summarise-run.js';
 import type { ScreeningActivityDeps } from './activity-deps.js';
 import { type DedupeRunSummary, dedupeRun } from './dedupe-run.js';
 import { type HullShardSummary, hullShard } from './hull-shard.js';
@@ -21,4 +22,9 @@ export function createScreeningActivities(deps: ScreeningActivityDeps): Screenin
     hullShard: (shardId) => hullShard(deps, shardId),
     dedupeRun: (runId) => dedupeRun(deps, runId),
   };
+}
+
+/** Everything `kiago-screening` serves (the workflows proxy this): the shard stages, dedupe, the run summary. */
+export interface ScreeningWorkerActivities extends ScreeningActivities {
+  summariseRun(runId: string): Promise<RunSummary>;
 }

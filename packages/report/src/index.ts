@@ -1,0 +1,7 @@
+export {
+  type BuildRunReportOptions,
+  buildRunReport,
+  DEFAULT_REPORT_MAX_EHULL_EV_PER_ATOM,
+} from './build-run-report.js';
+export { renderReportHtml } from './render-report-html.js';
+export type * from './report-data.js';
