@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ensureTemporalAddress } from '../dev/dev-server.js';
 import { runDemo } from '../dev/run-demo.js';
 import { createAllWorkers } from '../dev/start-all-workers.js';
+import { cliEnvironment } from '../env.js';
 import { outputFormatSchema, printResult } from '../output/format.js';
 
 const demoOptionsSchema = z.object({
@@ -15,7 +16,7 @@ const demoOptionsSchema = z.object({
 
 /** The environment with TEMPORAL_ADDRESS filled in (the local dev server when unset). */
 async function envWithTemporal(): Promise<Record<string, string | undefined>> {
-  return { ...process.env, TEMPORAL_ADDRESS: await ensureTemporalAddress() };
+  return { ...cliEnvironment(), TEMPORAL_ADDRESS: await ensureTemporalAddress(cliEnvironment()) };
 }
 
 /** `kiago dev …`: everything in one process on one machine (demo, development). */

@@ -3,7 +3,7 @@ import { parseOrThrow } from '@kiago/shared';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { outputFormatSchema, printResult, renderTable, type Table } from '../output/format.js';
-import { type DbCommandDeps, defaultDbDeps, withDb } from './refs.js';
+import { type DbCommandDeps, defaultDbDeps, withDb } from './db-access.js';
 
 /** Plain decimals only: NaN, Infinity and hex are refused rather than read as numbers. */
 const decimal = z

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { createDb, parseDbEnv } from '@kiago/db';
 import {
   EF_DEFAULT_TRAINING,
   EF_SOURCES,
@@ -23,6 +22,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { outputFormatSchema, printResult, type Table } from '../output/format.js';
+import { defaultDbDeps, withDb } from './db-access.js';
 
 const kindSchema = z.enum(MODEL_KINDS, { error: 'KIND must be tc or ef' });
 const versionSchema = z.string().regex(MODEL_VERSION_PATTERN, 'letters, digits, . _ + - (≤ 64 characters)');
@@ -115,7 +115,7 @@ export function registerModelsCommand(program: Command): void {
     .description('Register a model directory (manifest validated against this code) as an inactive version')
     .argument('<dir>', 'directory holding model.json, weights.bin and manifest.json')
     .action(async (dir: string) => {
-      const record = await withDb((db) => registerModelVersion(db, dir));
+      const record = await withDb(defaultDbDeps, (db) => registerModelVersion(db, dir));
       process.stdout.write(`registered ${record.kind} ${record.version} (${record.path})\n`);
     });
 
@@ -127,7 +127,7 @@ export function registerModelsCommand(program: Command): void {
     .action(async (rawKind: unknown, rawVersion: unknown) => {
       const kind = parseOrThrow(kindSchema, rawKind, 'kiago models promote KIND');
       const version = parseOrThrow(versionSchema, rawVersion, 'kiago models promote VERSION');
-      const record = await withDb((db) => promoteModelVersion(db, kind, version));
+      const record = await withDb(defaultDbDeps, (db) => promoteModelVersion(db, kind, version));
       process.stdout.write(`promoted ${record.kind} ${record.version}\n`);
     });
 
@@ -142,7 +142,9 @@ export function registerModelsCommand(program: Command): void {
         raw,
         'kiago models list',
       );
-      const records = await withDb((db) => listModelVersions(db, options.kind ? { kind: options.kind } : {}));
+      const records = await withDb(defaultDbDeps, (db) =>
+        listModelVersions(db, options.kind ? { kind: options.kind } : {}),
+      );
       printResult(options.format, records, () => listTable(records));
     });
 
@@ -156,7 +158,7 @@ export function registerModelsCommand(program: Command): void {
       const kind = parseOrThrow(kindSchema, rawKind, 'kiago models show KIND');
       const version = parseOrThrow(versionSchema, rawVersion, 'kiago models show VERSION');
       const { format } = parseOrThrow(z.object({ format: outputFormatSchema }), raw, 'kiago models show');
-      const record = await withDb((db) => showModelVersion(db, kind, version));
+      const record = await withDb(defaultDbDeps, (db) => showModelVersion(db, kind, version));
       printResult(format, record, () => ({
         columns: ['field', 'value'],
         rows: [
@@ -181,15 +183,6 @@ export function registerModelsCommand(program: Command): void {
         ],
       }));
     });
-}
-
-async function withDb<T>(fn: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
-  const db = createDb({ databaseUrl: parseDbEnv().databaseUrl });
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
 }
 
 /** e.g. 2026.11.22-0131-w0.25: sortable, and the width is visible in directory names. */

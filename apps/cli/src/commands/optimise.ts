@@ -28,7 +28,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { type Cell, renderTable, type Table } from '../output/format.js';
-import { type DbCommandDeps, defaultDbDeps, withDb } from './refs.js';
+import { type DbCommandDeps, defaultDbDeps, withDb } from './db-access.js';
 
 const count = (flag: string) =>
   z.coerce

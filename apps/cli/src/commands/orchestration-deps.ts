@@ -1,7 +1,10 @@
-import { createDb, type Db, parseDbEnv } from '@kiago/db';
 import type { OrchestrationContext } from '@kiago/orchestration';
-import { parseTemporalEnv, type TaskQueues, temporalConnectionOptions } from '@kiago/worker-runtime';
+import { type TaskQueues, temporalConnectionOptions } from '@kiago/worker-runtime';
 import { Client, Connection } from '@temporalio/client';
+import { cliTemporalEnv } from '../env.js';
+import { type DbCommandDeps, defaultDbDeps, withDb } from './db-access.js';
+
+export { withDb };
 
 export interface TemporalAccess {
   client: Client;
@@ -12,8 +15,7 @@ export interface TemporalAccess {
 }
 
 /** How the campaign / run / schedule commands reach Postgres and Temporal; tests pass their own. */
-export interface OrchestrationCommandDeps {
-  openDb(): Db;
+export interface OrchestrationCommandDeps extends DbCommandDeps {
   openTemporal(): Promise<TemporalAccess>;
 }
 
@@ -22,9 +24,9 @@ export interface OrchestrationCommandDeps {
  * connection is lazy: commands that only read Postgres (e.g. status of a finished run) work without it.
  */
 export const defaultOrchestrationDeps: OrchestrationCommandDeps = {
-  openDb: () => createDb({ databaseUrl: parseDbEnv().databaseUrl, maxConnections: 4 }),
+  ...defaultDbDeps,
   async openTemporal() {
-    const temporal = parseTemporalEnv();
+    const temporal = cliTemporalEnv();
     const connection = Connection.lazy(await temporalConnectionOptions(temporal));
     return {
       client: new Client({ connection, namespace: temporal.namespace }),
@@ -33,15 +35,6 @@ export const defaultOrchestrationDeps: OrchestrationCommandDeps = {
     };
   },
 };
-
-export async function withDb<T>(deps: OrchestrationCommandDeps, run: (db: Db) => Promise<T>): Promise<T> {
-  const db = deps.openDb();
-  try {
-    return await run(db);
-  } finally {
-    await db.close();
-  }
-}
 
 export async function withOrchestration<T>(
   deps: OrchestrationCommandDeps,

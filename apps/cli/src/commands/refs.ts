@@ -1,4 +1,3 @@
-import { createDb, type Db, parseDbEnv } from '@kiago/db';
 import {
   alexandriaReferenceRows,
   type ImportReferencesResult,
@@ -13,25 +12,7 @@ import { parseOrThrow } from '@kiago/shared';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { outputFormatSchema, printResult, type Table } from '../output/format.js';
-
-/** How commands reach Postgres; tests pass a factory for their own database. */
-export interface DbCommandDeps {
-  openDb(): Pick<Db, 'pool' | 'close'>;
-}
-
-/** DATABASE_URL (validated by @kiago/db's env schema) → one pool for the command, closed after it. */
-export const defaultDbDeps: DbCommandDeps = {
-  openDb: () => createDb({ databaseUrl: parseDbEnv().databaseUrl, maxConnections: 2 }),
-};
-
-export async function withDb<T>(deps: DbCommandDeps, run: (db: Pick<Db, 'pool'>) => Promise<T>): Promise<T> {
-  const db = deps.openDb();
-  try {
-    return await run(db);
-  } finally {
-    await db.close();
-  }
-}
+import { type DbCommandDeps, defaultDbDeps, withDb } from './db-access.js';
 
 /** The sets `kiago refs import` knows how to build from the shared data. */
 const REFERENCE_SETS = ['mp', 'mp-binaries', 'alexandria'] as const;

