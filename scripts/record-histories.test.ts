@@ -12,18 +12,19 @@ import {
 } from '@kiago/orchestration';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { E2E_SETTINGS, type E2eHarness, startE2eHarness } from './support/e2e-harness.js';
-import { createFaultInjector } from './support/fault-injection.js';
+import { E2E_SETTINGS, type E2eHarness, startE2eHarness } from '../tests/e2e/support/e2e-harness.js';
+import { createFaultInjector } from '../tests/e2e/support/fault-injection.js';
 
-const HISTORIES = fileURLToPath(new URL('./histories/', import.meta.url));
+const HISTORIES = fileURLToPath(new URL('../tests/e2e/histories/', import.meta.url));
 
 /**
- * Records the histories replay.test.ts replays (run with KIAGO_RECORD_HISTORIES=1 after a deliberate
- * workflow change, then commit tests/e2e/histories). Each flow exercises a different path of the
+ * Not a test: records the histories tests/e2e/replay.test.ts replays. Run `npm run record:histories`
+ * after a deliberate workflow change, then commit tests/e2e/histories. It runs under vitest for the
+ * e2e harness and the Temporal dev server of the test set-up. Each flow exercises a different path of the
  * workflows: continue-as-new, parked shard + retry round, out-of-memory halving, pause/resume,
  * cancellation, the nightly workflow.
  */
-describe.runIf(process.env.KIAGO_RECORD_HISTORIES === '1')('record workflow histories', () => {
+describe('record workflow histories', () => {
   let harness: E2eHarness;
   const faults = createFaultInjector();
   beforeAll(async () => {

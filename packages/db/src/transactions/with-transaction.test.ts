@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../client/create-db.js';
 import { testDatabaseUrl } from '../testing/index.js';
-import { TransactionRetryExhaustedError, withTransactionRetry } from './with-transaction-retry.js';
+import { TransactionRetryExhaustedError, withTransaction } from './with-transaction.js';
 
-describe('withTransactionRetry', () => {
+describe('withTransaction', () => {
   let db: Db;
   const table = `tx_retry_${randomUUID().replaceAll('-', '')}`;
 
@@ -29,20 +29,22 @@ describe('withTransactionRetry', () => {
       releaseBoth = resolve;
     });
     const run = (who: keyof typeof attempts) =>
-      withTransactionRetry(
+      withTransaction(
         db,
-        async (tx) => {
+        async (client) => {
           attempts[who] += 1;
-          const [row] = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table}`);
+          const {
+            rows: [row],
+          } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
           if (attempts[who] === 1) {
             firstReads += 1;
             if (firstReads === 2) releaseBoth();
             await bothHaveRead;
           }
-          await tx.$executeRawUnsafe(`INSERT INTO ${table} (seen) VALUES ($1)`, row!.n);
+          await client.query(`INSERT INTO ${table} (seen) VALUES ($1)`, [row!.n]);
           return row!.n;
         },
-        { maxAttempts, baseDelayMs: 1 },
+        { isolationLevel: 'SERIALIZABLE', maxAttempts, baseDelayMs: 1 },
       );
     return { attempts, results: Promise.allSettled([run('first'), run('second')]) };
   }
@@ -77,9 +79,9 @@ describe('withTransactionRetry', () => {
   it('does not retry other errors and rolls them back', async () => {
     await db.pool.query(`TRUNCATE ${table}`);
     let calls = 0;
-    const failing = withTransactionRetry(db, async (tx) => {
+    const failing = withTransaction(db, async (client) => {
       calls += 1;
-      await tx.$executeRawUnsafe(`INSERT INTO ${table} (seen) VALUES (42)`);
+      await client.query(`INSERT INTO ${table} (seen) VALUES (42)`);
       throw new Error('bad input');
     });
     await expect(failing).rejects.toThrow('bad input');

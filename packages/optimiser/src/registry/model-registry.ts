@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type Db, Prisma, withTransactionRetry } from '@kiago/db';
+import { type Db, Prisma, withTransaction } from '@kiago/db';
 import { KiagoError, NotFoundError } from '@kiago/shared';
 import type { ModelKind } from '../models/manifest.js';
 import { checkManifestCompatibility, readModelManifest } from '../models/manifest-artifact.js';
@@ -11,7 +11,7 @@ export class ModelVersionConflictError extends KiagoError {
   readonly nonRetryable = true;
 }
 
-type RegistryDb = Pick<Db, 'prisma'>;
+type RegistryDb = Pick<Db, 'prisma' | 'pool'>;
 
 /**
  * Registers the model in `dir` as a ModelVersion row (inactive). The manifest is validated and
@@ -52,17 +52,25 @@ export async function promoteModelVersion(
   kind: ModelKind,
   version: string,
 ): Promise<ModelVersionRecord> {
-  return withTransactionRetry(db, async (tx) => {
-    const target = await tx.modelVersion.findUnique({
-      where: { kind_version: { kind: DB_KIND[kind], version } },
-    });
-    if (!target) throw new NotFoundError(`${kind} model version`, version);
-    await tx.modelVersion.updateMany({
-      where: { kind: DB_KIND[kind], active: true, NOT: { id: target.id } },
-      data: { active: false },
-    });
-    return toRecord(await tx.modelVersion.update({ where: { id: target.id }, data: { active: true } }));
-  });
+  // SERIALIZABLE and retried: two promotions racing must not leave two active versions.
+  await withTransaction(
+    db,
+    async (client) => {
+      const { rows } = await client.query<{ id: string }>(
+        'SELECT id FROM model_versions WHERE kind = $1::model_kind AND version = $2',
+        [DB_KIND[kind], version],
+      );
+      const targetId = rows[0]?.id;
+      if (!targetId) throw new NotFoundError(`${kind} model version`, version);
+      await client.query(
+        'UPDATE model_versions SET active = false WHERE kind = $1::model_kind AND active AND id <> $2',
+        [DB_KIND[kind], targetId],
+      );
+      await client.query('UPDATE model_versions SET active = true WHERE id = $1', [targetId]);
+    },
+    { isolationLevel: 'SERIALIZABLE', maxAttempts: 5 },
+  );
+  return showModelVersion(db, kind, version);
 }
 
 /** Registered versions, newest first, optionally of one kind. */

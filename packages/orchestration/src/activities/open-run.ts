@@ -1,4 +1,4 @@
-import type { Db } from '@kiago/db';
+import { type Db, withTransaction } from '@kiago/db';
 import { NotFoundError, parseOrThrow, planShards, SpecError } from '@kiago/shared';
 import { z } from 'zod';
 import { resolveModelVersions } from '../runs/model-versions.js';
@@ -58,9 +58,7 @@ async function createRun(db: Db, input: z.output<typeof openRunInputSchema>): Pr
   const spec = parseStoredSpec(campaign.spec, campaign.name);
   const models = await resolveModelVersions(db, spec.models);
   const shards = planShards(spec);
-  const client = await db.pool.connect();
-  try {
-    await client.query('BEGIN');
+  await withTransaction(db, async (client) => {
     await client.query(
       `INSERT INTO runs (id, campaign_id, status, tc_model_version_id, ef_model_version_id, workflow_id,
          previous_run_id, trigger, started_at)
@@ -88,13 +86,7 @@ async function createRun(db: Db, input: z.output<typeof openRunInputSchema>): Pr
         spec.candidatesPerShard,
       ]);
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 const REOPENABLE = new Set(['COMPLETED', 'COMPLETED_WITH_FAILURES', 'FAILED', 'CANCELLED']);

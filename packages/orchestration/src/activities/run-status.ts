@@ -1,4 +1,4 @@
-import type { RunStatus } from '@kiago/db';
+import { type RunStatus, withTransaction } from '@kiago/db';
 import { parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
 import type { OrchestratorActivityDeps } from './orchestrator-activity-deps.js';
@@ -36,18 +36,16 @@ export async function finishRun(
   raw: FinishRunInput,
 ): Promise<{ status: RunStatus }> {
   const input = parseOrThrow(finishRunInputSchema, raw, 'finishRun input');
-  const client = await deps.db.pool.connect();
-  try {
-    await client.query('BEGIN');
-    let status: RunStatus;
+  const status = await withTransaction(deps.db, async (client) => {
+    let runStatus: RunStatus;
     if (input.outcome === 'completed') {
       const { rows } = await client.query<{ failed: boolean }>(
         `SELECT EXISTS (SELECT 1 FROM shards WHERE run_id = $1 AND status <> 'SUCCEEDED') AS failed`,
         [input.runId],
       );
-      status = rows[0]?.failed ? 'COMPLETED_WITH_FAILURES' : 'COMPLETED';
+      runStatus = rows[0]?.failed ? 'COMPLETED_WITH_FAILURES' : 'COMPLETED';
     } else {
-      status = input.outcome === 'cancelled' ? 'CANCELLED' : 'FAILED';
+      runStatus = input.outcome === 'cancelled' ? 'CANCELLED' : 'FAILED';
       const reason = input.outcome === 'cancelled' ? 'run cancelled' : `run failed: ${input.error ?? ''}`;
       await client.query(CLOSE_ATTEMPTS_SQL, [input.runId]);
       await client.query(CLOSE_SHARDS_SQL, [input.runId, reason]);
@@ -57,15 +55,10 @@ export async function finishRun(
       `UPDATE runs SET status = $2::run_status, finished_at = now(),
          summary = CASE WHEN $3::jsonb = '{}'::jsonb THEN summary ELSE coalesce(summary, '{}'::jsonb) || $3::jsonb END
        WHERE id = $1`,
-      [input.runId, status, JSON.stringify(summaryPatch)],
+      [input.runId, runStatus, JSON.stringify(summaryPatch)],
     );
-    await client.query('COMMIT');
-    deps.logger.info('run finished', { runId: input.runId, status });
-    return { status };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return runStatus;
+  });
+  deps.logger.info('run finished', { runId: input.runId, status });
+  return { status };
 }

@@ -1,4 +1,4 @@
-import type { Db } from '@kiago/db';
+import { type Db, withTransaction } from '@kiago/db';
 import { parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
 import { type ReferenceEntryColumns, type ReferenceRow, referenceEntryColumns } from './reference-row.js';
@@ -81,30 +81,22 @@ export async function importReferences(
 ): Promise<ImportReferencesResult> {
   const { set, source, batchSize } = parseOrThrow(optionsSchema, options, 'importReferences options');
   const columns = referenceEntryColumns(options.rows, `reference set ${set} rows`);
-  const client = await db.pool.connect();
   const totals = { inserted: 0, updated: 0, staleEnergiesDeleted: 0 };
-  let referenceSetId: string;
-  try {
-    await client.query('BEGIN');
+  const referenceSetId = await withTransaction(db, async (client) => {
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO reference_sets (name, source) VALUES ($1, $2)
        ON CONFLICT (name) DO UPDATE SET source = EXCLUDED.source RETURNING id`,
       [set, source],
     );
-    referenceSetId = rows[0]!.id;
+    const setId = rows[0]!.id;
     for (let start = 0; start < columns.length; start += batchSize) {
-      const batch = await upsertBatch(client, referenceSetId, columns.slice(start, start + batchSize));
+      const batch = await upsertBatch(client, setId, columns.slice(start, start + batchSize));
       totals.inserted += batch.inserted;
       totals.updated += batch.updated;
       totals.staleEnergiesDeleted += batch.stale;
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return setId;
+  });
   return {
     referenceSetId,
     set,
