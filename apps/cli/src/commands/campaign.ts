@@ -12,7 +12,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { printResult, renderTable, type Table } from '../output/format.js';
 import { waitWithProgress } from '../progress/wait-with-progress.js';
-import { countFlag, formatFlag } from './cli-flags.js';
+import { formatFlag, integerFlag } from './cli-flags.js';
 import {
   defaultOrchestrationDeps,
   type OrchestrationCommandDeps,
@@ -24,16 +24,16 @@ const launchOptionsSchema = z.object({
   specPath: z.string().trim().min(1, 'SPEC must be the path of a .yaml, .yml or .json campaign spec'),
   wait: z.boolean().default(false),
   replaceSpec: z.boolean().default(false),
-  pollInterval: countFlag('--poll-interval', { min: 1, max: 3600 }).default(2),
+  pollInterval: integerFlag('--poll-interval', { min: 1, max: 3600 }).default(2),
   format: formatFlag,
 });
 const listOptionsSchema = z.object({
-  limit: countFlag('--limit', { min: 1, max: 10_000 }).default(200),
+  limit: integerFlag('--limit', { min: 1, max: 10_000 }).default(200),
   format: formatFlag,
 });
 const showOptionsSchema = z.object({
   campaign: z.string().trim().min(1, 'CAMPAIGN must be a campaign name or id'),
-  runs: countFlag('--runs', { min: 1, max: 10_000 }).default(50),
+  runs: integerFlag('--runs', { min: 1, max: 10_000 }).default(50),
   format: formatFlag,
 });
 

@@ -4,14 +4,14 @@ import { parseOrThrow } from '@kiago/shared';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { printResult, type Table } from '../output/format.js';
-import { countFlag, decimalFlag, elementListFlag, formatFlag } from './cli-flags.js';
+import { decimalFlag, elementListFlag, formatFlag, integerFlag } from './cli-flags.js';
 import { defaultOrchestrationDeps, type OrchestrationCommandDeps, withDb } from './orchestration-deps.js';
 
 const topOptionsSchema = z
   .object({
     run: z.uuid({ error: '--run must be a run id (uuid)' }).optional(),
     campaign: z.string().trim().min(1, '--campaign must be a campaign name or id').optional(),
-    limit: countFlag('--limit', { min: 1, max: 1000 }).default(30),
+    limit: integerFlag('--limit', { min: 1, max: 1000 }).default(30),
     maxEhull: decimalFlag('--max-ehull', 'eV/atom').optional(),
     passed: z.boolean().default(false),
     include: elementListFlag('--include'),

@@ -8,9 +8,10 @@ import { runDemo } from '../dev/run-demo.js';
 import { createAllWorkers } from '../dev/start-all-workers.js';
 import { cliEnvironment } from '../env.js';
 import { outputFormatSchema, printResult } from '../output/format.js';
+import { integerFlag } from './cli-flags.js';
 
 const demoOptionsSchema = z.object({
-  top: z.coerce.number({ error: '--top must be a number' }).int().min(1).max(1000).default(10),
+  top: integerFlag('--top', { min: 1, max: 1000 }).default(10),
   format: outputFormatSchema.default('table'),
 });
 

@@ -3,12 +3,12 @@ import { parseOrThrow } from '@kiago/shared';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { printResult, renderTable, type Table } from '../output/format.js';
-import { countFlag, formatFlag } from './cli-flags.js';
+import { formatFlag, integerFlag } from './cli-flags.js';
 import { defaultOrchestrationDeps, type OrchestrationCommandDeps, withDb } from './orchestration-deps.js';
 
 const showOptionsSchema = z.object({
   formula: z.string().trim().min(1, 'FORMULA must be a composition such as La2CuO4'),
-  limit: countFlag('--limit', { min: 1, max: 10_000 }).default(200),
+  limit: integerFlag('--limit', { min: 1, max: 10_000 }).default(200),
   format: formatFlag,
 });
 

@@ -22,16 +22,16 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { outputFormatSchema, printResult, type Table } from '../output/format.js';
+import { decimalFlag, integerFlag } from './cli-flags.js';
 import { defaultDbDeps, withDb } from './db-access.js';
 
 const kindSchema = z.enum(MODEL_KINDS, { error: 'KIND must be tc or ef' });
 const versionSchema = z.string().regex(MODEL_VERSION_PATTERN, 'letters, digits, . _ + - (≤ 64 characters)');
-const number = (name: string) => z.coerce.number({ error: `${name} must be a number` });
 
 const trainOptionsSchema = z.object({
-  epochs: number('--epochs').int().min(1).max(10_000).default(200),
-  width: number('--width').positive().max(4).optional(),
-  seed: number('--seed').int().min(0).max(0xffffffff).default(42),
+  epochs: integerFlag('--epochs', { min: 1, max: 10_000 }).default(200),
+  width: decimalFlag('--width', 'channel multiplier', { positive: true, max: 4 }).optional(),
+  seed: integerFlag('--seed', { min: 0, max: 0xffffffff }).default(42),
   split: z.enum(['grouped', 'random'], { error: '--split must be grouped or random' }).default('grouped'),
   out: z.string().trim().min(1, '--out must not be empty').optional(),
   version: versionSchema.optional(),
@@ -41,10 +41,10 @@ const trainOptionsSchema = z.object({
     .enum(TF_BACKEND_CHOICES, { error: `--backend must be one of ${TF_BACKEND_CHOICES.join(', ')}` })
     .default('auto'),
   source: z.enum(EF_SOURCES, { error: `--source must be one of ${EF_SOURCES.join(', ')}` }).optional(),
-  batchSize: number('--batch-size').int().min(1).optional(),
-  learningRate: number('--learning-rate').positive().optional(),
-  patience: number('--patience').int().min(1).optional(),
-  maxMinutes: number('--max-minutes').positive().optional(),
+  batchSize: integerFlag('--batch-size', { min: 1 }).optional(),
+  learningRate: decimalFlag('--learning-rate', 'per step', { positive: true }).optional(),
+  patience: integerFlag('--patience', { min: 1 }).optional(),
+  maxMinutes: decimalFlag('--max-minutes', 'minutes', { positive: true }).optional(),
 });
 
 /** CPU-sized defaults: the shipped models. A GPU node passes e.g. `--width 1`. */

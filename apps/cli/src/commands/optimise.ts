@@ -28,39 +28,30 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { type Cell, renderTable, type Table } from '../output/format.js';
+import { integerFlag } from './cli-flags.js';
 import { type DbCommandDeps, defaultDbDeps, withDb } from './db-access.js';
-
-const count = (flag: string) =>
-  z.coerce
-    .number({ error: `${flag} must be a number` })
-    .int(`${flag} must be an integer`)
-    .min(1, `${flag} must be ≥ 1`);
 
 const optionsSchema = z
   .object({
     spec: z.string().trim().min(1, '--spec must be a file path').optional(),
-    shard: z.coerce
-      .number({ error: '--shard must be a number' })
-      .int()
-      .min(0, '--shard must be ≥ 0')
-      .default(0),
+    shard: integerFlag('--shard', { min: 0 }).default(0),
     base: z.string().trim().min(1, '--base must be a formula').optional(),
     mode: z.enum(['normal', 'hydride', 'substitution'], {
       error: '--mode must be normal, hydride or substitution',
     }),
     target: z.string().trim().min(1).optional(),
-    state: z.coerce.number({ error: '--state must be an integer' }).int().optional(),
-    candidates: count('--candidates').optional(),
-    steps: count('--steps').min(2, '--steps must be ≥ 2').optional(),
-    seed: z.coerce.number({ error: '--seed must be a number' }).int().min(0).max(0xffffffff).default(0),
-    microBatch: count('--micro-batch').optional(),
+    state: integerFlag('--state').optional(),
+    candidates: integerFlag('--candidates', { min: 1 }).optional(),
+    steps: integerFlag('--steps', { min: 2 }).optional(),
+    seed: integerFlag('--seed', { min: 0, max: 0xffffffff }).default(0),
+    microBatch: integerFlag('--micro-batch', { min: 1 }).optional(),
     tcModel: z.string().trim().min(1).optional(),
     efModel: z.string().trim().min(1).optional(),
     backend: z.enum(TF_BACKEND_CHOICES, {
       error: `--backend must be one of ${TF_BACKEND_CHOICES.join(', ')}`,
     }),
     hull: z.string().trim().min(1, '--hull must name a reference set').optional(),
-    top: count('--top').default(10),
+    top: integerFlag('--top', { min: 1 }).default(10),
     out: z
       .string()
       .trim()

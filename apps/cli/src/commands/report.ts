@@ -4,14 +4,14 @@ import { buildRunReport, renderReportHtml } from '@kiago/report';
 import { parseOrThrow } from '@kiago/shared';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { countFlag, decimalFlag, runIdArgument } from './cli-flags.js';
+import { decimalFlag, integerFlag, runIdArgument } from './cli-flags.js';
 import { defaultOrchestrationDeps, type OrchestrationCommandDeps, withDb } from './orchestration-deps.js';
 
 const reportOptionsSchema = z.object({
   runId: runIdArgument,
   out: z.string().trim().min(1, '--out must be a file path').optional(),
   maxEhull: decimalFlag('--max-ehull', 'eV/atom').optional(),
-  top: countFlag('--top', { min: 1, max: 500 }).default(30),
+  top: integerFlag('--top', { min: 1, max: 500 }).default(30),
   format: z.enum(['html', 'json'], { error: '--format must be html or json' }).default('html'),
 });
 

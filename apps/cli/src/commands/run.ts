@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { printResult, renderTable, type Table } from '../output/format.js';
 import { progressLine } from '../progress/progress-line.js';
 import { waitWithProgress } from '../progress/wait-with-progress.js';
-import { countFlag, formatFlag, runIdArgument } from './cli-flags.js';
+import { formatFlag, integerFlag, runIdArgument } from './cli-flags.js';
 import {
   defaultOrchestrationDeps,
   type OrchestrationCommandDeps,
@@ -25,7 +25,7 @@ import {
 const statusOptionsSchema = z.object({ runId: runIdArgument, format: formatFlag });
 const watchOptionsSchema = z.object({
   runId: runIdArgument,
-  pollInterval: countFlag('--poll-interval', { min: 1, max: 3600 }).default(2),
+  pollInterval: integerFlag('--poll-interval', { min: 1, max: 3600 }).default(2),
   format: formatFlag,
 });
 const cancelOptionsSchema = z.object({
@@ -44,7 +44,7 @@ const retryOptionsSchema = z.object({
     )
     .optional(),
   wait: z.boolean().default(false),
-  pollInterval: countFlag('--poll-interval', { min: 1, max: 3600 }).default(2),
+  pollInterval: integerFlag('--poll-interval', { min: 1, max: 3600 }).default(2),
   format: formatFlag,
 });
 const controlOptionsSchema = z.object({ runId: runIdArgument });
