@@ -53,6 +53,7 @@ function reportData(overrides: Partial<ReportData> = {}): ReportData {
     },
     topCandidates: {
       basis: 'best-per-material',
+      inDomainOnly: false,
       rows: [
         {
           candidateId: '7',
@@ -66,6 +67,7 @@ function reportData(overrides: Partial<ReportData> = {}): ReportData {
           deltaTcKelvin: 7.25,
           efEvPerAtom: -1.5,
           eAboveHullEvPerAtom: 0.01,
+          inDomain: true,
           hitCount: 12,
         },
       ],
@@ -114,7 +116,7 @@ describe('renderReportHtml', () => {
       reportData({
         tcHistogram: null,
         trajectories: { shardsWithTrajectory: 0, shown: [] },
-        topCandidates: { basis: 'candidates', rows: [] },
+        topCandidates: { basis: 'candidates', inDomainOnly: false, rows: [] },
         funnel: { ...reportData().funnel, deduplicated: false },
       }),
     );
