@@ -96,6 +96,8 @@ export interface FunnelStage {
   label: string;
   /** Candidates passing this stage and every earlier one (unique materials: distinct materials among them). */
   count: number;
+  /** Distinct integer formulas among those candidates (unique materials: the materials again). */
+  distinctFormulas: number;
 }
 
 export interface PassRateFunnel {
