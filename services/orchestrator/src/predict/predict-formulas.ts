@@ -65,7 +65,9 @@ export async function predictFormulas(
   const compositions = formulas.map((formula) => parseFormula(formula));
   const { models, tcVersion, efVersion } = await cache.get(db, options.tcModel, options.efModel);
   const x = new Float32Array(compositions.length * ELEMENT_COUNT);
-  compositions.forEach((composition, row) => x.set(compositionToVector(composition), row * ELEMENT_COUNT));
+  for (const [row, composition] of compositions.entries()) {
+    x.set(compositionToVector(composition), row * ELEMENT_COUNT);
+  }
   const batch = 256;
   const tc = predictInBatches((v) => models.tc.predictTc(v), x, compositions.length, batch);
   const ef = predictInBatches((v) => models.ef.predictEf(v), x, compositions.length, batch);
