@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Db } from '@kiago/db';
 import type { CampaignSpec } from '@kiago/shared';
 import type { LaunchedRun } from '../campaigns/launch-campaign.js';
+import type { PredictionModelCache } from '../predict/prediction-models.js';
 
 /** Starts a run of a validated spec (launchCampaign with a Temporal client in production). */
 export type CampaignLauncher = (input: { spec: CampaignSpec; replaceSpec: boolean }) => Promise<LaunchedRun>;
@@ -13,6 +14,8 @@ export interface ApiLogger {
 export interface ApiDeps {
   db: Db;
   launcher: CampaignLauncher;
+  /** Models for GET /predict, loaded on first use and kept. */
+  predictionModels: PredictionModelCache;
 }
 
 export interface ApiRequest {

@@ -4,6 +4,7 @@ import { parseTemporalEnv, runWorkerProcess } from '@kiago/worker-runtime';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { runDemo } from '../../campaigns/run-demo.js';
+import { funnelRateLines } from '../../report/html/funnel-rates.js';
 import { ensureTemporalAddress } from '../../temporal/dev-server.js';
 import { createAllWorkers } from '../../workers/start-all-workers.js';
 import { outputFormatSchema, printResult } from '../output/format.js';
@@ -77,7 +78,16 @@ export function registerDevCommand(program: Command): void {
           `(${bound.source}), ${result.top.basis === 'best-per-material' ? 'best candidate per material' : 'raw candidates'}, by Tc\n`,
       );
       printResult(options.format, { eHullThreshold: bound, ...result.top }, () => ({
-        columns: ['formula', 'base', 'Tc (K)', 'ΔTc (K)', 'Ef (eV/atom)', 'E_hull (eV/atom)', 'hits'],
+        columns: [
+          'formula',
+          'base',
+          'Tc (K)',
+          'ΔTc (K)',
+          'Ef (eV/atom)',
+          'E_hull (eV/atom)',
+          'hits',
+          'in domain',
+        ],
         rows: result.top.rows.map((c) => [
           c.materialFormula ?? c.formula,
           c.baseFormula,
@@ -86,8 +96,10 @@ export function registerDevCommand(program: Command): void {
           c.efEvPerAtom,
           c.eAboveHullEvPerAtom,
           c.hitCount,
+          c.inDomain ? 'yes' : 'no',
         ]),
       }));
+      for (const line of funnelRateLines(result.funnel.stages)) process.stderr.write(`[kiago] ${line}\n`);
       process.stderr.write(
         `[kiago] run ${result.run.runId}: ${result.run.status}, ${result.run.shards.succeeded}/${result.run.shards.total} ` +
           `shards, ${result.run.candidates} candidates in ${result.seconds.toFixed(0)} s\n[kiago] report: ${result.reportPath}\n`,
