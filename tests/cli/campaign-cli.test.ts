@@ -65,11 +65,14 @@ describe('kiago campaign launch / run … against real workers', () => {
     expect(top).toHaveLength(3);
     expect(top[0].tcKelvin).toBe(output.run.bestTcKelvin);
     const report = await json('report', output.runId);
-    expect(report.funnel.stages[0]).toEqual({
+    expect(report.funnel.stages[0]).toMatchObject({
       key: 'generated',
       label: 'generated',
       count: output.run.candidates,
     });
+    // Distinct formulas among them: at least one, at most one per candidate.
+    expect(report.funnel.stages[0].distinctFormulas).toBeGreaterThan(0);
+    expect(report.funnel.stages[0].distinctFormulas).toBeLessThanOrEqual(output.run.candidates);
     await expect(kiago('run', 'retry-failed', output.runId)).rejects.toThrow(/has no failed shards/);
   });
 

@@ -20,6 +20,9 @@ export interface ShardScore {
   chargeNeutralRate: number;
   substitutionRate: number;
   hydrideConstraintRate: number;
+  /** The same shares per candidate (every candidate, no integer form counting as a failure): many
+   * candidates collapsing onto one bad formula show here, not in the per-formula share. */
+  perCandidate: { chargeNeutralRate: number; substitutionRate: number; hydrideConstraintRate: number };
   /** Distinct formulas that break a hydride limit (H fraction, atoms, elements), hydride mode only. */
   hydrideConstraintFailures: string[];
   /** Mean over candidates of Tc(continuous) − Tc(integer): what the integer conversion cost. */
@@ -37,18 +40,26 @@ export function scoreShard(result: ShardResult, spec: CampaignSpec): ShardScore 
   const options = screenOptionsFromSpec(spec, result.base);
   const distinct = new Map<string, { tcKelvin: number; flags: CandidateScreenFlags }>();
   const losses: number[] = [];
+  const candidateFlags: CandidateScreenFlags[] = [];
   for (const candidate of result.candidates) {
     const { counts, tcKelvin, efEvPerAtom } = candidate;
     if (counts === null || tcKelvin === null || !Number.isFinite(tcKelvin)) continue;
     losses.push(candidate.tcContinuousKelvin - tcKelvin);
     const map = new Map(Object.entries(counts));
     const key = canonicalKey(map);
-    if (distinct.has(key)) continue;
-    distinct.set(key, { tcKelvin, flags: screenCandidate({ counts: map, efEvPerAtom }, options) });
+    const seen = distinct.get(key);
+    const flags = seen?.flags ?? screenCandidate({ counts: map, efEvPerAtom }, options);
+    candidateFlags.push(flags);
+    if (!seen) distinct.set(key, { tcKelvin, flags });
   }
   const entries = [...distinct.values()];
   const rate = (test: (flags: CandidateScreenFlags) => boolean) =>
     entries.length === 0 ? Number.NaN : entries.filter((entry) => test(entry.flags)).length / entries.length;
+  const perCandidate = (test: (flags: CandidateScreenFlags) => boolean) =>
+    result.candidates.length === 0
+      ? Number.NaN
+      : candidateFlags.filter(test).length / result.candidates.length;
+  const hydrideOk = (flags: CandidateScreenFlags) => flags.hydrideLimitsOk === true && flags.elementCountOk;
   const validTc = entries.filter((entry) => entry.flags.valid).map((entry) => entry.tcKelvin);
   const finiteCandidates = result.candidates.filter(
     (c) => c.tcKelvin !== null && Number.isFinite(c.tcKelvin),
@@ -64,7 +75,12 @@ export function scoreShard(result: ShardResult, spec: CampaignSpec): ShardScore 
     top5TcKelvin: topMean(validTc, 5),
     chargeNeutralRate: rate((flags) => flags.chargeNeutral),
     substitutionRate: rate((flags) => flags.substitutionOk === true),
-    hydrideConstraintRate: rate((flags) => flags.hydrideLimitsOk === true && flags.elementCountOk),
+    hydrideConstraintRate: rate(hydrideOk),
+    perCandidate: {
+      chargeNeutralRate: perCandidate((flags) => flags.chargeNeutral),
+      substitutionRate: perCandidate((flags) => flags.substitutionOk === true),
+      hydrideConstraintRate: perCandidate(hydrideOk),
+    },
     hydrideConstraintFailures: [...distinct]
       .filter(
         ([, entry]) =>

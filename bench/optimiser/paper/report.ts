@@ -77,13 +77,13 @@ export function substitutionSection(
   targets: ReadonlyMap<string, string>,
 ): string {
   const lines = [
-    '| base | replaced | KIAGO success | KIAGO neutral | C-ES success | C-ES neutral | KIAGO top-30 ΔTc (valid/distinct) | C-ES top-30 ΔTc (valid/distinct) |',
+    '| base | replaced | KIAGO success (per formula / per candidate) | KIAGO neutral | C-ES success | C-ES neutral | KIAGO top-30 ΔTc (valid/distinct) | C-ES top-30 ΔTc (valid/distinct) |',
     '|---|---|---|---|---|---|---|---|',
   ];
   for (const { base, scores } of rows) {
     const rates = (m: string) => [
-      cell(scores[m], (s) => fmt(s.substitutionRate, 2)),
-      cell(scores[m], (s) => fmt(s.chargeNeutralRate, 2)),
+      cell(scores[m], (s) => `${fmt(s.substitutionRate, 2)} / ${fmt(s.perCandidate.substitutionRate, 2)}`),
+      cell(scores[m], (s) => `${fmt(s.chargeNeutralRate, 2)} / ${fmt(s.perCandidate.chargeNeutralRate, 2)}`),
     ];
     const delta = (m: string) =>
       cell(scores[m], (s) => `${fmt(s.top30DeltaTcKelvin)} (${s.valid}/${s.unique})`);
@@ -108,11 +108,15 @@ export function substitutionSection(
 
 export function hydrideSection(rows: readonly MethodRow[]): string {
   const lines = [
-    '| base | KIAGO constraints met | C-ES constraints met | KIAGO top-5 Tc (valid/distinct) | C-ES top-5 Tc (valid/distinct) |',
+    '| base | KIAGO constraints met (per formula / per candidate) | C-ES constraints met | KIAGO top-5 Tc (valid/distinct) | C-ES top-5 Tc (valid/distinct) |',
     '|---|---|---|---|---|',
   ];
   for (const { base, scores } of rows) {
-    const rate = (m: string) => cell(scores[m], (s) => fmt(s.hydrideConstraintRate, 2));
+    const rate = (m: string) =>
+      cell(
+        scores[m],
+        (s) => `${fmt(s.hydrideConstraintRate, 2)} / ${fmt(s.perCandidate.hydrideConstraintRate, 2)}`,
+      );
     const top = (m: string) => cell(scores[m], (s) => `${fmt(s.top5TcKelvin)} (${s.valid}/${s.unique})`);
     lines.push(`| ${base} | ${rate('kiago')} | ${rate('c-es')} | ${top('kiago')} | ${top('c-es')} |`);
   }

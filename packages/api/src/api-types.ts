@@ -13,6 +13,8 @@ export interface ApiLogger {
 export interface ApiDeps {
   db: Db;
   launcher: CampaignLauncher;
+  /** Models for GET /predict, loaded on first use and kept. */
+  predictionModels: PredictionModelCache;
 }
 
 export interface ApiRequest {

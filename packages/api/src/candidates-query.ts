@@ -25,7 +25,7 @@ const elementList = (name: string) =>
       }
     });
 
-/** `GET /runs/:id/candidates?limit&maxEhull&passed&include&exclude`; unknown parameters are refused (typos). */
+/** `GET /runs/:id/candidates?limit&maxEhull&passed&inDomain&include&exclude`; unknown parameters are refused (typos). */
 const candidatesQuerySchema = z.strictObject({
   limit: z
     .string()
@@ -36,6 +36,10 @@ const candidatesQuerySchema = z.strictObject({
   maxEhull: decimal('maxEhull').optional(),
   passed: z
     .enum(['true', 'false', '1', '0'], { error: 'passed must be true or false' })
+    .transform((value) => value === 'true' || value === '1')
+    .default(false),
+  inDomain: z
+    .enum(['true', 'false', '1', '0'], { error: 'inDomain must be true or false' })
     .transform((value) => value === 'true' || value === '1')
     .default(false),
   include: elementList('include').default([]),

@@ -94,13 +94,13 @@ describe('the HTTP API (read routes, validation, auth) on a real socket and Post
   });
 
   it('GET /runs/:id/candidates: filters from the query string', async () => {
-    const query = 'limit=4&passed=true&maxEhull=0.05&include=Cu,O&exclude=Mg';
+    const query = 'limit=4&passed=true&inDomain=true&maxEhull=0.05&include=Cu,O&exclude=Mg';
     const response = await call(`/runs/${fixture.runId}/candidates?${query}`);
     expect(response.status).toBe(200);
     const rows = await json<TopCandidate[]>(response);
     expect(rows).toHaveLength(4);
     for (const row of rows) {
-      expect(row).toMatchObject({ passed: true, runId: fixture.runId });
+      expect(row).toMatchObject({ passed: true, inDomain: true, runId: fixture.runId });
       expect(row.eAboveHullEvPerAtom).toBeLessThanOrEqual(0.05);
       expect(row.elements).toEqual(expect.arrayContaining(['Cu', 'O']));
     }

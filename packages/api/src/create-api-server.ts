@@ -1,20 +1,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
+import { PredictionModelCache } from '../predict/prediction-models.js';
 import type { ApiDeps, ApiLogger, ApiResponse, Route } from './api-types.js';
 import { createBearerCheck } from './bearer-auth.js';
 import { campaignRoutes } from './campaign-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { errorResponse, HttpError } from './http-error.js';
+import { predictRoutes } from './predict-routes.js';
 import { runRoutes } from './run-routes.js';
 
-export interface ApiServerOptions extends ApiDeps {
+export interface ApiServerOptions extends Omit<ApiDeps, 'predictionModels'> {
+  /** Default: a cache that selects TensorFlow's best backend on the first /predict. */
+  predictionModels?: PredictionModelCache;
   /** Every route but /healthz and /readyz needs `Authorization: Bearer <token>`. */
   token: string;
   logger?: ApiLogger;
 }
 
-const ROUTES: readonly Route[] = [...healthRoutes, ...campaignRoutes, ...runRoutes];
+const ROUTES: readonly Route[] = [...healthRoutes, ...campaignRoutes, ...runRoutes, ...predictRoutes];
 
 const optionsSchema = z.object({
   // Short tokens can be guessed; 16+ characters from a generator (openssl rand -hex 32) cannot.
@@ -28,7 +32,11 @@ const optionsSchema = z.object({
 export function createApiServer(options: ApiServerOptions): Server {
   const { token } = parseOrThrow(optionsSchema, { token: options.token }, 'API server options');
   const checkToken = createBearerCheck(token);
-  const deps: ApiDeps = { db: options.db, launcher: options.launcher };
+  const deps: ApiDeps = {
+    db: options.db,
+    launcher: options.launcher,
+    predictionModels: options.predictionModels ?? new PredictionModelCache({ backend: 'auto' }),
+  };
   const logger: ApiLogger = options.logger ?? { error: (message, fields) => console.error(message, fields) };
 
   return createServer((request, response) => {

@@ -35,6 +35,7 @@ export const runRoutes: Route[] = [
         limit: query.limit,
         maxEHullEvPerAtom: query.maxEhull,
         passedOnly: query.passed,
+        inDomainOnly: query.inDomain,
         includeElements: query.include,
         excludeElements: query.exclude,
       });

@@ -30,6 +30,7 @@ describe('buildRunReport', () => {
       uniqueMaterials: 4,
     });
     expect(report.funnel.deduplicated).toBe(true);
+    expect(report.funnel.stages.find((s) => s.key === 'generated')?.distinctFormulas).toBe(9);
   });
 
   it('bins the continuous and integer Tc of every candidate on shared edges', async () => {

@@ -16,6 +16,8 @@ const optionsSchema = z.object({
   /** Funnel's hull stage and the top table's bound; default: the spec's maxEhullEvPerAtom, else 0.1. */
   maxEHullEvPerAtom: z.number().min(0, 'must be ≥ 0 eV/atom').optional(),
   topLimit: z.int().min(1).max(500).default(30),
+  /** The top table keeps candidates inside the Tc model's training support only. */
+  inDomainOnly: z.boolean().default(false),
   trajectoryShards: z.int().min(0).max(50).default(8),
   histogramBins: z.int().min(1).max(200).default(30),
 });
@@ -46,6 +48,7 @@ export async function buildRunReport(
     reportTopCandidates(db, input.runId, {
       limit: input.topLimit,
       maxEHullEvPerAtom: threshold.eHullEvPerAtom,
+      inDomainOnly: input.inDomainOnly,
     }),
   ]);
   return {

@@ -46,13 +46,14 @@ function reportData(overrides: Partial<ReportData> = {}): ReportData {
       eHullThreshold: { eHullEvPerAtom: 0.1, source: 'spec' },
       deduplicated: true,
       stages: [
-        { key: 'generated', label: 'generated', count: 100 },
-        { key: 'chargeNeutral', label: 'charge-neutral', count: 40 },
-        { key: 'uniqueMaterials', label: 'unique materials', count: 3 },
+        { key: 'generated', label: 'generated', count: 100, distinctFormulas: 20 },
+        { key: 'chargeNeutral', label: 'charge-neutral', count: 40, distinctFormulas: 15 },
+        { key: 'uniqueMaterials', label: 'unique materials', count: 3, distinctFormulas: 3 },
       ],
     },
     topCandidates: {
       basis: 'best-per-material',
+      inDomainOnly: false,
       rows: [
         {
           candidateId: '7',
@@ -66,6 +67,7 @@ function reportData(overrides: Partial<ReportData> = {}): ReportData {
           deltaTcKelvin: 7.25,
           efEvPerAtom: -1.5,
           eAboveHullEvPerAtom: 0.01,
+          inDomain: true,
           hitCount: 12,
         },
       ],
@@ -92,6 +94,10 @@ describe('renderReportHtml', () => {
     expect(Math.min(...barTops.slice(0, 4), ...lineYs)).toBeGreaterThanOrEqual(52);
     expect(html).toContain('40 · 40% of all · 40% of previous');
     expect(html).toContain('3 · 3% of all · 7.5% of previous');
+    // Rates per candidate and per distinct formula, side by side.
+    expect(html).toContain(
+      '<li>charge-neutral: 40 of 100 candidates (40.0 %), 15 of 20 distinct formulas (75.0 %)</li>',
+    );
   });
 
   it('shows the top candidates with a signed ΔTc and the headline numbers', () => {
@@ -114,7 +120,7 @@ describe('renderReportHtml', () => {
       reportData({
         tcHistogram: null,
         trajectories: { shardsWithTrajectory: 0, shown: [] },
-        topCandidates: { basis: 'candidates', rows: [] },
+        topCandidates: { basis: 'candidates', inDomainOnly: false, rows: [] },
         funnel: { ...reportData().funnel, deduplicated: false },
       }),
     );

@@ -96,6 +96,8 @@ export interface FunnelStage {
   label: string;
   /** Candidates passing this stage and every earlier one (unique materials: distinct materials among them). */
   count: number;
+  /** Distinct integer formulas among those candidates (unique materials: the materials again). */
+  distinctFormulas: number;
 }
 
 export interface PassRateFunnel {
@@ -118,11 +120,15 @@ export interface ReportCandidate {
   deltaTcKelvin: number | null;
   efEvPerAtom: number;
   eAboveHullEvPerAtom: number | null;
+  /** Every element inside the Tc model's training support. */
+  inDomain: boolean;
   /** Candidates of the run that reduce to the same material (null before dedupe). */
   hitCount: number | null;
 }
 
 export interface ReportTopCandidates {
+  /** True when the table keeps in-domain candidates only (`kiago report --in-domain`). */
+  inDomainOnly: boolean;
   /** best-per-material: one row per material (dedupe ran); candidates: raw top-Tc rows (it has not). */
   basis: 'best-per-material' | 'candidates';
   rows: ReportCandidate[];

@@ -14,6 +14,7 @@ const topOptionsSchema = z
     limit: integerFlag('--limit', { min: 1, max: 1000 }).default(30),
     maxEhull: decimalFlag('--max-ehull', 'eV/atom').optional(),
     passed: z.boolean().default(false),
+    inDomain: z.boolean().default(false),
     include: elementListFlag('--include'),
     exclude: elementListFlag('--exclude'),
     format: formatFlag,
@@ -39,6 +40,7 @@ export function registerCandidatesCommand(
     .option('--limit <n>', 'how many (1–1000)', '30')
     .option('--max-ehull <eV>', 'only candidates with a known e_above_hull at most this (eV/atom)')
     .option('--passed', 'only candidates that passed every screening check')
+    .option('--in-domain', "only candidates whose every element is in the Tc model's training support")
     .option('--include <elements...>', 'must contain all of these elements, e.g. Cu,O')
     .option('--exclude <elements...>', 'must contain none of these elements, e.g. Hg')
     .option('--format <format>', 'table | json | csv', 'table')
@@ -53,6 +55,7 @@ export function registerCandidatesCommand(
           limit: options.limit,
           maxEHullEvPerAtom: options.maxEhull,
           passedOnly: options.passed,
+          inDomainOnly: options.inDomain,
           includeElements: options.include,
           excludeElements: options.exclude,
         });
@@ -71,6 +74,7 @@ function candidatesTable(rows: readonly TopCandidate[], withRun: boolean): Table
     'efEvPerAtom',
     'eAboveHullEvPerAtom',
     'passed',
+    'inDomain',
     'nUnits',
     'id',
   ];
@@ -86,6 +90,7 @@ function candidatesTable(rows: readonly TopCandidate[], withRun: boolean): Table
         c.efEvPerAtom,
         c.eAboveHullEvPerAtom,
         c.passed === null ? '-' : c.passed ? 'yes' : 'no',
+        c.inDomain ? 'yes' : 'no',
         c.nUnits,
         c.id,
       ];

@@ -3,6 +3,7 @@ import { parseOrThrow } from '@kiago/shared';
 import { parseTemporalEnv, runWorkerProcess } from '@kiago/worker-runtime';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { funnelRateLines } from '@kiago/report';
 import { ensureTemporalAddress } from '../dev/dev-server.js';
 import { runDemo } from '../dev/run-demo.js';
 import { createAllWorkers } from '../dev/start-all-workers.js';
@@ -79,7 +80,16 @@ export function registerDevCommand(program: Command): void {
           `(${bound.source}), ${result.top.basis === 'best-per-material' ? 'best candidate per material' : 'raw candidates'}, by Tc\n`,
       );
       printResult(options.format, { eHullThreshold: bound, ...result.top }, () => ({
-        columns: ['formula', 'base', 'Tc (K)', 'ΔTc (K)', 'Ef (eV/atom)', 'E_hull (eV/atom)', 'hits'],
+        columns: [
+          'formula',
+          'base',
+          'Tc (K)',
+          'ΔTc (K)',
+          'Ef (eV/atom)',
+          'E_hull (eV/atom)',
+          'hits',
+          'in domain',
+        ],
         rows: result.top.rows.map((c) => [
           c.materialFormula ?? c.formula,
           c.baseFormula,
@@ -88,8 +98,10 @@ export function registerDevCommand(program: Command): void {
           c.efEvPerAtom,
           c.eAboveHullEvPerAtom,
           c.hitCount,
+          c.inDomain ? 'yes' : 'no',
         ]),
       }));
+      for (const line of funnelRateLines(result.funnel.stages)) process.stderr.write(`[kiago] ${line}\n`);
       process.stderr.write(
         `[kiago] run ${result.run.runId}: ${result.run.status}, ${result.run.shards.succeeded}/${result.run.shards.total} ` +
           `shards, ${result.run.candidates} candidates in ${result.seconds.toFixed(0)} s\n[kiago] report: ${result.reportPath}\n`,

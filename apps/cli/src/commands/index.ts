@@ -7,6 +7,7 @@ import { registerHullCommand } from './hull.js';
 import { registerMaterialsCommand } from './materials.js';
 import { registerModelsCommand } from './models.js';
 import { registerOptimiseCommand } from './optimise.js';
+import { registerPredictCommand } from './predict.js';
 import { registerRefsCommand } from './refs.js';
 import { registerReportCommand } from './report.js';
 import { registerRunCommand } from './run.js';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerModelsCommand(program);
   registerOptimiseCommand(program);
   registerScreenCommand(program);
+  registerPredictCommand(program);
   registerHullCommand(program);
   registerRefsCommand(program);
   registerCampaignCommand(program);

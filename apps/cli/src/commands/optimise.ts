@@ -237,13 +237,20 @@ async function hullOf(top: readonly Screened[], referenceSet: string, deps: DbCo
 }
 
 function summary(result: ShardResult, screened: readonly Screened[]): string {
-  const valid = screened.filter((s) => s.flags?.valid).length;
-  const unique = new Set(screened.flatMap((s) => (s.candidate.formula ? [s.candidate.formula] : []))).size;
+  const formulasOf = (entries: readonly Screened[]) =>
+    new Set(entries.flatMap((s) => (s.candidate.formula ? [s.candidate.formula] : []))).size;
+  const passing = screened.filter((s) => s.flags?.valid);
+  const valid = passing.length;
+  const unique = formulasOf(screened);
+  const validUnique = formulasOf(passing);
+  const percent = (part: number, whole: number) =>
+    whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : '–';
   const rate = result.timings.candidateStepsPerSecond.toFixed(0);
   return (
     `${result.base} (${result.mode}, seed ${result.seed}, shard ${result.shardIndex}): ${result.candidates.length} candidates × ` +
     `${result.steps} steps in ${(result.timings.optimiseMs / 1000).toFixed(1)} s (${rate} candidate-steps/s); ` +
-    `base Tc ${result.baseTcKelvin.toFixed(2)} K; ${unique} distinct formulas, ${valid} pass screening; ` +
+    `base Tc ${result.baseTcKelvin.toFixed(2)} K; pass screening: ${valid} of ${result.candidates.length} candidates ` +
+    `(${percent(valid, result.candidates.length)}), ${validUnique} of ${unique} distinct formulas (${percent(validUnique, unique)}); ` +
     `${result.nanLossCount} NaN losses zeroed\n`
   );
 }

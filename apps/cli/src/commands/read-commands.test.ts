@@ -95,10 +95,10 @@ describe('kiago read commands on a finished run', () => {
     ).stdout;
     const [header, ...rows] = csv.trim().split('\n');
     expect(header).toBe(
-      'rank,formula,tcKelvin,deltaTcKelvin,tcContinuousKelvin,efEvPerAtom,eAboveHullEvPerAtom,passed,nUnits,id,run',
+      'rank,formula,tcKelvin,deltaTcKelvin,tcContinuousKelvin,efEvPerAtom,eAboveHullEvPerAtom,passed,inDomain,nUnits,id,run',
     );
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatch(new RegExp(`^1,O5CuLa2,.*,no,8,\\d+,${fixture.runId}$`)); // highest Tc overall is not neutral
+    expect(rows[0]).toMatch(new RegExp(`^1,O5CuLa2,.*,no,yes,8,\\d+,${fixture.runId}$`)); // highest Tc overall is not neutral
   });
 
   it('candidates top: errors name the flag', async () => {

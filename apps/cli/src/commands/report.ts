@@ -12,6 +12,7 @@ const reportOptionsSchema = z.object({
   out: z.string().trim().min(1, '--out must be a file path').optional(),
   maxEhull: decimalFlag('--max-ehull', 'eV/atom').optional(),
   top: integerFlag('--top', { min: 1, max: 500 }).default(30),
+  inDomain: z.boolean().default(false),
   format: z.enum(['html', 'json'], { error: '--format must be html or json' }).default('html'),
 });
 
@@ -29,11 +30,19 @@ export function registerReportCommand(
     .option('--out <file>', 'write the report here (default: standard output)')
     .option('--max-ehull <eV>', "hull bound for the funnel and the table (default: the spec's, else 0.1)")
     .option('--top <n>', 'rows in the top-candidate table', '30')
+    .option(
+      '--in-domain',
+      "top table: only candidates whose every element is in the Tc model's training support",
+    )
     .option('--format <format>', 'html | json (the report data)', 'html')
     .action(async (runId: string, raw: Record<string, unknown>) => {
       const options = parseOrThrow(reportOptionsSchema, { ...raw, runId }, 'kiago report');
       const data = await withDb(deps, (db) =>
-        buildRunReport(db, options.runId, { maxEHullEvPerAtom: options.maxEhull, topLimit: options.top }),
+        buildRunReport(db, options.runId, {
+          maxEHullEvPerAtom: options.maxEhull,
+          topLimit: options.top,
+          inDomainOnly: options.inDomain,
+        }),
       );
       const output =
         options.format === 'json' ? `${JSON.stringify(data, null, 2)}\n` : renderReportHtml(data);

@@ -33,6 +33,8 @@ export interface DemoResult {
   top: ReportTopCandidates;
   /** The hull bound that table applies, and where it came from (option, spec or default). */
   eHullThreshold: PassRateFunnel['eHullThreshold'];
+  /** The report's funnel: rates per candidate and per distinct formula. */
+  funnel: PassRateFunnel;
   reportPath: string;
   seconds: number;
 }
@@ -87,6 +89,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         run,
         top: { ...report.topCandidates, rows: report.topCandidates.rows.slice(0, options.top) },
         eHullThreshold: report.funnel.eHullThreshold,
+        funnel: report.funnel,
         reportPath,
         seconds: (performance.now() - started) / 1000,
       };

@@ -1,4 +1,4 @@
-import { parseOrThrow } from '@kiago/shared';
+import { isInTcDomain, parseOrThrow } from '@kiago/shared';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { z } from 'zod';
@@ -23,8 +23,8 @@ const COLUMNS = `shard_id, run_id, slot, composition, formula, n_units,
   tc_kelvin, ef_ev_per_atom, tc_continuous_kelvin, ef_continuous_ev_per_atom,
   tc_base_kelvin, delta_tc_kelvin, e_above_hull_ev_per_atom,
   charge_neutral, electronegativity_ok, ef_negative, element_count_ok, passed,
-  material_id, element_set_key, elements`;
-const FIELD_COUNT = 21;
+  material_id, element_set_key, elements, in_domain`;
+const FIELD_COUNT = 22;
 const COPY_DIRECT_SQL = `COPY candidates (${COLUMNS}) FROM STDIN (FORMAT binary)`;
 
 // COPY cannot skip conflicting rows, so a batch that collides lands in a per-session temp table
@@ -34,7 +34,7 @@ const CREATE_STAGING = `CREATE TEMP TABLE IF NOT EXISTS candidate_staging (
   tc_kelvin float8, ef_ev_per_atom float8, tc_continuous_kelvin float8, ef_continuous_ev_per_atom float8,
   tc_base_kelvin float8, delta_tc_kelvin float8, e_above_hull_ev_per_atom float8,
   charge_neutral bool, electronegativity_ok bool, ef_negative bool, element_count_ok bool, passed bool,
-  material_id uuid, element_set_key text, elements text[]
+  material_id uuid, element_set_key text, elements text[], in_domain bool
 ) ON COMMIT DELETE ROWS`;
 const COPY_STAGING_SQL = `COPY candidate_staging (${COLUMNS}) FROM STDIN (FORMAT binary)`;
 const MOVE_SQL = `INSERT INTO candidates (${COLUMNS})
@@ -125,7 +125,10 @@ function encode(batch: readonly CandidateInsert[]): Buffer {
     if (row.materialId) writer.uuid(row.materialId);
     else writer.null();
     writer.text(row.elementSetKey);
-    writer.textArray(row.elementSetKey.split('-'));
+    const elements = row.elementSetKey.split('-');
+    writer.textArray(elements);
+    // Derived like `elements`, so every writer (optimiser, baselines, benches) records it.
+    writer.bool(isInTcDomain(elements));
   }
   return writer.finish();
 }

@@ -146,10 +146,42 @@ describe('topCandidates', () => {
       deltaTcKelvin: null,
       eAboveHullEvPerAtom: 0.01,
       passed: true,
+      inDomain: true,
       materialId: null,
       elementSetKey: 'Ba-Cu-O-Y',
       elements: ['Ba', 'Cu', 'O', 'Y'],
     });
+  });
+
+  it('records whether every element is in the Tc training support, and filters on it', async () => {
+    const run = await createRunFixture(db, { shardCount: 1 });
+    await insertSpecs(db, run, [
+      {
+        formula: 'O10Cu8SrXe5',
+        tcKelvin: 50,
+        elementSetKey: 'Cu-O-Sr-Xe',
+        passed: true,
+        eAboveHullEvPerAtom: 0,
+      },
+      {
+        formula: 'O14Cu5La7Ac',
+        tcKelvin: 45,
+        elementSetKey: 'Ac-Cu-La-O',
+        passed: true,
+        eAboveHullEvPerAtom: 0,
+      },
+      // U is in SuperCon often enough (UBe13, …): in domain, although no longer optimised by default.
+      { formula: 'UBe13', tcKelvin: 40, elementSetKey: 'Be-U', passed: true, eAboveHullEvPerAtom: 0 },
+      { formula: 'MgB2', tcKelvin: 39, elementSetKey: 'B-Mg', passed: true, eAboveHullEvPerAtom: 0 },
+    ]);
+    const rows = await topCandidates(db, { runId: run.runId });
+    expect(rows.map((c) => [c.formula, c.inDomain])).toEqual([
+      ['O10Cu8SrXe5', false],
+      ['O14Cu5La7Ac', false],
+      ['UBe13', true],
+      ['MgB2', true],
+    ]);
+    expect(await formulas({ runId: run.runId, inDomainOnly: true })).toEqual(['UBe13', 'MgB2']);
   });
 
   it('rejects an ambiguous scope and bad element symbols, naming the field', async () => {

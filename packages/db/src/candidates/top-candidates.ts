@@ -14,6 +14,8 @@ export const topCandidatesQuerySchema = z
     maxEHullEvPerAtom: z.number().finite().optional(),
     /** Only candidates that passed every screening check. */
     passedOnly: z.boolean().default(false),
+    /** Only candidates whose every element is inside the Tc model's training support. */
+    inDomainOnly: z.boolean().default(false),
     /** Candidates must contain all of these elements. */
     includeElements: z.array(elementSymbol).default([]),
     /** Candidates must contain none of these elements. */
@@ -41,6 +43,7 @@ export interface TopCandidate {
   deltaTcKelvin: number | null;
   eAboveHullEvPerAtom: number | null;
   passed: boolean | null;
+  inDomain: boolean;
   materialId: string | null;
   elementSetKey: string;
   elements: string[];
@@ -49,7 +52,8 @@ export interface TopCandidate {
 const COLUMNS = `c.id::text AS "id", c.run_id AS "runId", c.shard_id AS "shardId", c.slot, c.formula,
   c.composition, c.n_units AS "nUnits", c.tc_kelvin AS "tcKelvin", c.ef_ev_per_atom AS "efEvPerAtom",
   c.tc_continuous_kelvin AS "tcContinuousKelvin", c.delta_tc_kelvin AS "deltaTcKelvin",
-  c.e_above_hull_ev_per_atom AS "eAboveHullEvPerAtom", c.passed, c.material_id AS "materialId",
+  c.e_above_hull_ev_per_atom AS "eAboveHullEvPerAtom", c.passed, c.in_domain AS "inDomain",
+  c.material_id AS "materialId",
   c.element_set_key AS "elementSetKey", c.elements`;
 
 /**
@@ -70,6 +74,7 @@ export async function topCandidates(
     filters.push(`c.e_above_hull_ev_per_atom <= $${params.length}`);
   }
   if (q.passedOnly) filters.push('c.passed = true');
+  if (q.inDomainOnly) filters.push('c.in_domain');
   if (q.includeElements.length > 0) {
     params.push(q.includeElements);
     filters.push(`c.elements @> $${params.length}::text[]`);

@@ -23,6 +23,7 @@ export { buildMaxElementMask, type MaxElementMask } from './max-element-mask.js'
 export { DEFAULT_MICRO_BATCH, type OptimiseShardInput, optimiseShard } from './optimise-shard.js';
 export { OptimisationCancelledError } from './optimiser-errors.js';
 export type { ShardModels } from './optimiser-step.js';
+export { predictInBatches } from './predict-in-batches.js';
 export { resolveShardProblem, type ShardProblem, type ShardProblemOverrides } from './shard-problem.js';
 export type {
   CandidateFailure,

@@ -1,4 +1,5 @@
 import { ELEMENT_COUNT } from '@kiago/shared';
+import { bestHydrideForm } from './hydride-grid.js';
 import { bestNUnits, roundedCounts } from './integer-grid.js';
 import type { ShardProblem } from './shard-problem.js';
 import type { CandidateFailure } from './shard-result.js';
@@ -12,21 +13,24 @@ export type IntegerConversion = (x: Float32Array) => IntegerForm;
 
 function checked(
   x: Float32Array,
-  convert: (x: Float32Array) => { nUnits: number; counts: Map<number, number> },
-) {
-  if (x.length !== ELEMENT_COUNT || !x.every(Number.isFinite))
-    return { failure: 'non-finite-composition' as const };
+  convert: (x: Float32Array) => { nUnits: number; counts: Map<number, number> } | CandidateFailure,
+): IntegerForm {
+  if (x.length !== ELEMENT_COUNT || !x.every(Number.isFinite)) return { failure: 'non-finite-composition' };
   const form = convert(x);
-  return form.counts.size === 0 ? { failure: 'empty-integer-formula' as const } : form;
+  if (typeof form === 'string') return { failure: form };
+  return form.counts.size === 0 ? { failure: 'empty-integer-formula' } : form;
 }
 
 /**
  * KIAGO's conversion (DESIGN §5): N* = argmin_N Lint_N(x) over Nset, counts round(x·N*), zeros
- * dropped. Substitution keeps the preserved part exact (see substitutionCounts).
+ * dropped. Substitution keeps the preserved part exact (see substitutionCounts); hydride mode uses
+ * its own grid (hydride-grid.ts), so no candidate becomes pure H or leaves the hydride range.
  */
 export function integerLossConversion(problem: ShardProblem): IntegerConversion {
+  const { hydride } = problem;
   return (x) =>
     checked(x, (values) => {
+      if (hydride) return bestHydrideForm(values, problem.nValues, hydride) ?? 'no-hydride-integer-form';
       if (problem.mode === 'substitution') {
         const exact = substitutionCounts(values, problem.fixed, problem.fixedIndices, problem.nValues);
         if (exact) return exact;

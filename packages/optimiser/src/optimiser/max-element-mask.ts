@@ -17,12 +17,17 @@ export interface MaxElementMask {
  * `create_use_atom_mask`). Fixed elements are always kept — they are present whatever L does — and
  * take their slots first; where the fixed fractions are among the k largest anyway (every paper
  * setting) this is the reference rule, and otherwise it still caps the result at k elements.
+ *
+ * `fallbackScores` (rows × 118, hydride mode): a row that would keep no free element — every one
+ * was pushed to 0, which the ReLU makes absorbing — keeps the free element with the highest score
+ * (its logit; −∞ where not allowed) instead, so a hydride never becomes pure H.
  */
 export function buildMaxElementMask(
   x: ArrayLike<number>,
   rows: number,
   maxElements: number,
   fixedIndices: readonly number[],
+  fallbackScores?: ArrayLike<number>,
 ): MaxElementMask {
   const mask = new Float32Array(rows * ELEMENT_COUNT);
   const fixed = new Set(fixedIndices);
@@ -38,6 +43,10 @@ export function buildMaxElementMask(
     const threshold = free[slots]?.value ?? Number.NEGATIVE_INFINITY;
     const kept = [...fixed];
     for (const { e, value } of free.slice(0, slots)) if (value > threshold && value > 0) kept.push(e);
+    if (fallbackScores && slots > 0 && kept.length === fixed.size) {
+      const best = bestScored(fallbackScores, offset, fixed);
+      if (best !== undefined) kept.push(best);
+    }
     kept.sort((a, b) => a - b);
     for (const e of kept) mask[offset + e] = 1;
     keptPerRow.push(kept);
@@ -51,4 +60,18 @@ export function buildMaxElementMask(
     for (let j = 0; j < width; j++) columns[row * width + j] = kept[j] ?? zeroColumn;
   });
   return { mask, columns, width };
+}
+
+function bestScored(
+  scores: ArrayLike<number>,
+  offset: number,
+  fixed: ReadonlySet<number>,
+): number | undefined {
+  let best: number | undefined;
+  for (let e = 0; e < ELEMENT_COUNT; e++) {
+    const score = scores[offset + e] ?? Number.NEGATIVE_INFINITY;
+    if (fixed.has(e) || score === Number.NEGATIVE_INFINITY) continue;
+    if (best === undefined || score > (scores[offset + best] ?? Number.NEGATIVE_INFINITY)) best = e;
+  }
+  return best;
 }

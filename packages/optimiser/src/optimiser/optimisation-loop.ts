@@ -1,6 +1,7 @@
 import { betaAtStep, ELEMENT_COUNT, maskStep } from '@kiago/shared';
 import * as tf from '@tensorflow/tfjs';
 import { type CompositionMapTensors, compositionFromLogits } from './composition-map.js';
+import { applyHydrideFloor, hydrideFloorMask } from './hydride-floor.js';
 import { buildMaxElementMask } from './max-element-mask.js';
 import { OptimisationCancelledError } from './optimiser-errors.js';
 import type { ShardModels } from './optimiser-step.js';
@@ -36,12 +37,15 @@ export async function runOptimisation(problem: ShardProblem, initial: Float32Arr
   const optimizer = tf.train.adam(problem.learningRate, 0.9, 0.999, 1e-8);
   const recorder = new TrajectoryRecorder(problem.steps, input.trajectoryPoints);
   let maxElements: MaxElementTensors | null = null;
+  let floorMask: tf.Tensor2D | null = null;
   let nanLossCount = 0;
   try {
     for (let step = 0; step < problem.steps; step++) {
       if (input.signal?.aborted) throw new OptimisationCancelledError(step);
       if (step === maskStep(problem.steps) && problem.maxElements < ELEMENT_COUNT) {
-        maxElements = buildMaxElementTensors(logits, map, problem);
+        const built = buildMaxElementTensors(logits, map, problem);
+        maxElements = built.tensors;
+        if (problem.hydride) floorMask = hydrideFloorMask(built.mask, rows, problem.fixedIndices);
       }
       const settings = {
         map,
@@ -49,11 +53,13 @@ export async function runOptimisation(problem: ShardProblem, initial: Float32Arr
         alpha: problem.alpha,
         beta: betaAtStep(problem.beta, step, problem.steps),
         nValues: problem.nValues,
+        hydride: problem.hydride,
         totalCandidates: rows,
       };
       const { grad, loss, tcKelvin } = shardGradient(logits, maxElements, settings, input.microBatch);
       optimizer.applyGradients([{ name: logits.name, tensor: grad }]);
       grad.dispose();
+      if (floorMask) applyHydrideFloor(logits, floorMask);
       const stats = stepStatistics(loss, tcKelvin);
       nanLossCount += stats.nanLosses;
       recorder.record(step + 1, stats.meanLoss, stats.meanTcKelvin, stats.bestTcKelvin);
@@ -69,6 +75,7 @@ export async function runOptimisation(problem: ShardProblem, initial: Float32Arr
     optimizer.dispose();
     tf.dispose([logits, map.optimisationMask, map.fixed]);
     if (maxElements) tf.dispose([maxElements.mask, maxElements.columns]);
+    if (floorMask) floorMask.dispose();
   }
 }
 
@@ -76,11 +83,29 @@ function buildMaxElementTensors(
   logits: tf.Variable<tf.Rank.R2>,
   map: CompositionMapTensors,
   problem: ShardProblem,
-): MaxElementTensors {
+): { tensors: MaxElementTensors; mask: Float32Array } {
   const x = tf.tidy(() => compositionFromLogits(logits, null, map).dataSync());
-  const built = buildMaxElementMask(x, problem.candidates, problem.maxElements, problem.fixedIndices);
+  const built = buildMaxElementMask(
+    x,
+    problem.candidates,
+    problem.maxElements,
+    problem.fixedIndices,
+    problem.hydride ? allowedLogits(logits.dataSync(), problem.optimisationMask) : undefined,
+  );
   return {
-    mask: tf.tensor2d(built.mask, [problem.candidates, ELEMENT_COUNT]),
-    columns: tf.tensor2d(built.columns, [problem.candidates, built.width], 'int32'),
+    tensors: {
+      mask: tf.tensor2d(built.mask, [problem.candidates, ELEMENT_COUNT]),
+      columns: tf.tensor2d(built.columns, [problem.candidates, built.width], 'int32'),
+    },
+    mask: built.mask,
   };
+}
+
+/** L where M_opt ⊙ M_en allows the element, −∞ elsewhere (the hydride fallback's scores). */
+function allowedLogits(logits: ArrayLike<number>, optimisationMask: ArrayLike<number>): Float64Array {
+  const scores = Float64Array.from(logits);
+  for (let i = 0; i < scores.length; i++) {
+    if ((optimisationMask[i % ELEMENT_COUNT] ?? 0) === 0) scores[i] = Number.NEGATIVE_INFINITY;
+  }
+  return scores;
 }

@@ -14,22 +14,33 @@ describe('optimiseShard modes, cancellation and memory', () => {
   });
   afterAll(() => models.dispose());
 
-  it('hydride: H ≥ 0.4, H plus one element after T/2, N ≤ 14', async () => {
-    const spec = testSpec({
-      bases: ['LaH10'],
-      mode: { kind: 'hydride' },
-      nUnits: { min: 1, max: 14 },
-      candidatesPerShard: 8,
-      steps: 12,
-    });
-    expect(spec.maxElements).toBe(2);
-    const result = await optimiseShard({ spec, base: 'LaH10', seed: 3, shardIndex: 0, models });
-    for (const candidate of result.candidates) {
-      expect(candidate.composition.H).toBeGreaterThanOrEqual(0.4 - 1e-6);
-      expect(Object.keys(candidate.composition).length).toBeLessThanOrEqual(2);
-      expect(candidate.nUnits).toBeLessThanOrEqual(14);
-    }
-  });
+  it.each([2, 3])(
+    'hydride (k = %i): H ≥ 0.4, at most k elements, every integer form a hydride',
+    async (k) => {
+      const spec = testSpec({
+        bases: ['LaH10'],
+        mode: { kind: 'hydride' },
+        maxElements: k,
+        nUnits: { min: 1, max: 14 },
+        candidatesPerShard: 8,
+        steps: 12,
+      });
+      const result = await optimiseShard({ spec, base: 'LaH10', seed: 3, shardIndex: 0, models });
+      for (const candidate of result.candidates) {
+        expect(candidate.composition.H).toBeGreaterThanOrEqual(0.4 - 1e-6);
+        expect(candidate.composition.H).toBeLessThan(1);
+        expect(Object.keys(candidate.composition).length).toBeLessThanOrEqual(k);
+        expect(candidate.nUnits).toBeLessThanOrEqual(14);
+        // Never pure H, never outside 0.4 ≤ x_H < 1, never over 15 atoms (hydride-grid.ts).
+        const counts = Object.values(candidate.counts ?? {});
+        const atoms = counts.reduce((sum, n) => sum + n, 0);
+        const hydrogen = candidate.counts?.H ?? 0;
+        expect(hydrogen / atoms).toBeGreaterThanOrEqual(0.4 - 1e-9);
+        expect(hydrogen).toBeLessThan(atoms);
+        expect(atoms).toBeLessThanOrEqual(15);
+      }
+    },
+  );
 
   it('substitution: preserved part fixed, substitutes share the oxidation state, the 1 % checks and neutrality pass', async () => {
     const spec = testSpec({

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { EfInference, TcInference } from '../inference/inference.js';
 import { type CompositionMapTensors, compositionFromLogits } from './composition-map.js';
+import type { HydrideGrid } from './hydride-grid.js';
 import { integerLoss } from './integer-loss.js';
 
 export interface ShardModels {
@@ -15,6 +16,8 @@ export interface StepSettings {
   /** β(t); 0 skips the integer loss (same value, much less work). */
   beta: number;
   nValues: readonly number[];
+  /** Hydride mode's integer grid (non-H floored at one atom, admissible hydrides only); null otherwise. */
+  hydride: HydrideGrid | null;
   /** B of the whole shard: the loss is a mean over all candidates, whatever the micro-batch. */
   totalCandidates: number;
 }
@@ -48,7 +51,7 @@ export function microBatchGradient(batch: MicroBatch, settings: StepSettings): M
     let perCandidate = tc.neg().add(settings.models.ef.ef(x).mul(settings.alpha)) as tf.Tensor1D;
     if (settings.beta > 0) {
       perCandidate = perCandidate.add(
-        integerLoss(x, settings.nValues, batch.integerColumns).mul(settings.beta),
+        integerLoss(x, settings.nValues, batch.integerColumns, settings.hydride).mul(settings.beta),
       ) as tf.Tensor1D;
     }
     loss = tf.keep(perCandidate.clone());

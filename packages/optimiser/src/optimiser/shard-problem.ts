@@ -13,6 +13,7 @@ import {
   requireElement,
   SpecError,
 } from '@kiago/shared';
+import type { HydrideGrid } from './hydride-grid.js';
 
 /** Everything one shard's optimisation needs, resolved from the spec and the base (DESIGN §5). */
 export interface ShardProblem {
@@ -37,6 +38,8 @@ export interface ShardProblem {
   /** Nset, ascending. */
   nValues: number[];
   initialisation: Initialisation;
+  /** Hydride mode: the grid that keeps every candidate a hydride (hydride-grid.ts); null otherwise. */
+  hydride: HydrideGrid | null;
 }
 
 export interface ShardProblemOverrides {
@@ -83,5 +86,13 @@ export function resolveShardProblem(
     maxElements: spec.maxElements,
     nValues: nUnitsValues(spec.nUnits),
     initialisation: overrides.initialisation ?? spec.initialisation,
+    hydride:
+      spec.mode.kind === 'hydride'
+        ? {
+            hydrogenIndex: requireElement('H').z - 1,
+            minHydrogenFraction: spec.mode.minHydrogenFraction,
+            maxAtoms: spec.mode.maxAtoms,
+          }
+        : null,
   };
 }

@@ -4,7 +4,7 @@ import type { CampaignModeKind } from '@kiago/shared';
 export type ShardMethod = 'kiago' | 'kiago-random-init' | 'rule-based-rounding' | 'c-es';
 
 /** Why a candidate has no integer form (it is kept in the result, but never written as a row). */
-export type CandidateFailure = 'non-finite-composition' | 'empty-integer-formula';
+export type CandidateFailure = 'non-finite-composition' | 'empty-integer-formula' | 'no-hydride-integer-form';
 
 export interface ShardCandidate {
   /** Index within the shard (the Candidate row's `slot`). */

@@ -8,6 +8,8 @@ const EF = `${EN} AND ef_negative`;
 const COUNT_OK = `${EF} AND element_count_ok`;
 const HULL = `${COUNT_OK} AND e_above_hull_ev_per_atom <= $2::float8`;
 
+// Rates per candidate hide collapse onto a few formulas (and per formula hide the reverse), so every
+// stage counts both: candidates, and distinct integer formulas among them.
 const SQL = `SELECT count(*)::int AS generated,
     count(*) FILTER (WHERE ${CHARGE})::int AS "chargeNeutral",
     count(*) FILTER (WHERE ${EN})::int AS "electronegativityOk",
@@ -15,6 +17,13 @@ const SQL = `SELECT count(*)::int AS generated,
     count(*) FILTER (WHERE ${COUNT_OK})::int AS "elementCountOk",
     count(*) FILTER (WHERE ${HULL})::int AS "withinHull",
     count(DISTINCT material_id) FILTER (WHERE ${HULL})::int AS "uniqueMaterials",
+    count(DISTINCT formula)::int AS "generatedFormulas",
+    count(DISTINCT formula) FILTER (WHERE ${CHARGE})::int AS "chargeNeutralFormulas",
+    count(DISTINCT formula) FILTER (WHERE ${EN})::int AS "electronegativityOkFormulas",
+    count(DISTINCT formula) FILTER (WHERE ${EF})::int AS "efNegativeFormulas",
+    count(DISTINCT formula) FILTER (WHERE ${COUNT_OK})::int AS "elementCountOkFormulas",
+    count(DISTINCT formula) FILTER (WHERE ${HULL})::int AS "withinHullFormulas",
+    count(DISTINCT material_id) FILTER (WHERE ${HULL})::int AS "uniqueMaterialsFormulas",
     bool_or(material_id IS NOT NULL) AS deduplicated
   FROM candidates WHERE run_id = $1`;
 
@@ -34,15 +43,16 @@ export async function passRateFunnel(
   runId: string,
   eHullThreshold: PassRateFunnel['eHullThreshold'],
 ): Promise<PassRateFunnel> {
-  const { rows } = await db.pool.query<Record<FunnelStageKey, number> & { deduplicated: boolean | null }>(
-    SQL,
-    [runId, eHullThreshold.eHullEvPerAtom],
-  );
+  const { rows } = await db.pool.query<Record<string, number> & { deduplicated: boolean | null }>(SQL, [
+    runId,
+    eHullThreshold.eHullEvPerAtom,
+  ]);
   const row = rows[0];
   const stages: FunnelStage[] = (Object.keys(LABELS) as FunnelStageKey[]).map((key) => ({
     key,
     label: LABELS[key](eHullThreshold.eHullEvPerAtom),
     count: row?.[key] ?? 0,
+    distinctFormulas: row?.[`${key}Formulas`] ?? 0,
   }));
   return { eHullThreshold, stages, deduplicated: row?.deduplicated === true };
 }

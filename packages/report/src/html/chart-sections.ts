@@ -5,6 +5,7 @@ import { type LineSeries, lineChartSvg } from '../svg/line-chart-svg.js';
 import { seriesColour } from '../svg/palette.js';
 import { escapeXml } from '../svg/svg-markup.js';
 import { count } from './format-values.js';
+import { funnelRateLines } from './funnel-rates.js';
 
 function section(id: string, heading: string, body: readonly string[]): string {
   return `<section id="${id}"><h2>${escapeXml(heading)}</h2>${body.join('')}</section>`;
@@ -93,6 +94,9 @@ export function funnelSection({ funnel }: ReportData): string {
     note(
       `Each stage keeps the candidates of the stage above that also pass its check. Hull bound ${threshold.eHullEvPerAtom} eV/atom: ${source}.`,
     ),
+    `<ul class="rates">${funnelRateLines(funnel.stages)
+      .map((line) => `<li>${escapeXml(line)}</li>`)
+      .join('')}</ul>`,
   ];
   if (!funnel.deduplicated)
     parts.push(note('Dedupe has not run for this run yet, so there are no materials to count.'));

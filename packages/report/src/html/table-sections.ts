@@ -42,6 +42,7 @@ const CANDIDATE_COLUMNS: readonly Column<ReportCandidate & { rank: number }>[] =
   { heading: 'Ef (eV/atom)', numeric: true, cell: (c) => fixed(c.efEvPerAtom, 3) },
   { heading: 'e_hull (eV/atom)', numeric: true, cell: (c) => fixed(c.eAboveHullEvPerAtom, 3) },
   { heading: 'N*', numeric: true, cell: (c) => String(c.nUnits) },
+  { heading: 'in domain', cell: (c) => (c.inDomain ? 'yes' : 'no') },
   { heading: 'hits', numeric: true, cell: (c) => (c.hitCount === null ? '–' : String(c.hitCount)) },
 ];
 
@@ -50,7 +51,10 @@ export function topCandidatesSection({ topCandidates, funnel }: ReportData): str
     topCandidates.basis === 'best-per-material'
       ? 'One row per material (its best candidate); hits = candidates of the run that reduce to it.'
       : 'Dedupe has not run yet: raw top-Tc candidates, the same formula may repeat.';
-  const bound = `Passed every screening check and e_hull ≤ ${funnel.eHullThreshold.eHullEvPerAtom} eV/atom. ${basis}`;
+  const domain = topCandidates.inDomainOnly
+    ? " Only candidates whose every element is in the Tc model's training support."
+    : '';
+  const bound = `Passed every screening check and e_hull ≤ ${funnel.eHullThreshold.eHullEvPerAtom} eV/atom.${domain} ${basis}`;
   const rows = topCandidates.rows.map((row, i) => ({ ...row, rank: i + 1 }));
   const body =
     rows.length === 0

@@ -25,9 +25,15 @@ export interface RunSummary {
     attempts: number;
   }[];
   candidates: number;
-  /** Candidates that passed screening. */
+  /** Candidates that passed screening, and passed / candidates. */
   passed: number;
   passRate: number | null;
+  /** Distinct integer formulas among all candidates and among the passed ones, and their ratio. */
+  formulas: number;
+  passedFormulas: number;
+  passRatePerFormula: number | null;
+  /** Candidates with an element outside the Tc model's training support (candidates.in_domain). */
+  outOfDomain: number;
   /** Passed and within the spec's maxEhullEvPerAtom (null when the spec sets no bound). */
   withinHull: number | null;
   /** Distinct materials among the hits (RunMaterial rows; dedupeRun runs first). */
@@ -60,6 +66,9 @@ const FAILED_SQL = `SELECT index, base_formula AS "baseFormula", seed::text AS s
     last_error AS "lastError", attempts
   FROM shards WHERE run_id = $1 AND status = 'FAILED' ORDER BY index LIMIT ${FAILED_LISTED}`;
 const COUNTS_SQL = `SELECT count(*)::int AS candidates, count(*) FILTER (WHERE passed)::int AS passed,
+    count(DISTINCT formula)::int AS formulas,
+    count(DISTINCT formula) FILTER (WHERE passed)::int AS "passedFormulas",
+    count(*) FILTER (WHERE NOT in_domain)::int AS "outOfDomain",
     count(*) FILTER (WHERE passed AND e_above_hull_ev_per_atom <= $2::float8)::int AS "withinHull",
     (SELECT count(*)::int FROM run_materials WHERE run_id = $1) AS materials
   FROM candidates WHERE run_id = $1`;
@@ -77,6 +86,25 @@ const BY_BASE_SQL = `SELECT s.base_formula AS "baseFormula", max(c.tc_base_kelvi
   FROM shards s LEFT JOIN candidates c ON c.shard_id = s.id
   WHERE s.run_id = $1 GROUP BY s.base_formula ORDER BY min(s.index)`;
 
+interface Counts {
+  candidates: number;
+  passed: number;
+  formulas: number;
+  passedFormulas: number;
+  outOfDomain: number;
+  withinHull: number;
+  materials: number;
+}
+const NO_COUNTS: Counts = {
+  candidates: 0,
+  passed: 0,
+  formulas: 0,
+  passedFormulas: 0,
+  outOfDomain: 0,
+  withinHull: 0,
+  materials: 0,
+};
+
 /**
  * Summarises a run (ΔTc of the top candidates, pass rates, failed shards, per-base results) into
  * runs.summary. Read-only apart from that one column; idempotent.
@@ -90,14 +118,11 @@ export async function summariseRun(db: Pick<Db, 'pool'>, runIdInput: string): Pr
   const [shards, failedShards, counts, top, byBase] = await Promise.all([
     query<RunSummary['shards']>(SHARDS_SQL, [runId]),
     query<RunSummary['failedShards'][number]>(FAILED_SQL, [runId]),
-    query<{ candidates: number; passed: number; withinHull: number; materials: number }>(COUNTS_SQL, [
-      runId,
-      maxEHull,
-    ]),
+    query<Counts>(COUNTS_SQL, [runId, maxEHull]),
     query<SummaryCandidate>(TOP_SQL, [runId, maxEHull]),
     query<RunSummary['byBase'][number]>(BY_BASE_SQL, [runId]),
   ]);
-  const count = counts[0] ?? { candidates: 0, passed: 0, withinHull: 0, materials: 0 };
+  const count = counts[0] ?? NO_COUNTS;
   const deltas = top.flatMap((candidate) =>
     candidate.deltaTcKelvin === null ? [] : [candidate.deltaTcKelvin],
   );
@@ -107,6 +132,10 @@ export async function summariseRun(db: Pick<Db, 'pool'>, runIdInput: string): Pr
     candidates: count.candidates,
     passed: count.passed,
     passRate: count.candidates > 0 ? count.passed / count.candidates : null,
+    formulas: count.formulas,
+    passedFormulas: count.passedFormulas,
+    passRatePerFormula: count.formulas > 0 ? count.passedFormulas / count.formulas : null,
+    outOfDomain: count.outOfDomain,
     withinHull: maxEHull === null ? null : count.withinHull,
     materials: count.materials,
     top,

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { type CampaignSpecInput, campaignSpecSchema } from './campaign-spec-schema.js';
+import { optimisableElements } from './optimisation-elements.js';
+import { DEFAULT_PRESET } from './presets.js';
 
 const MINIMAL = { name: 'defaults', bases: ['La2CuO4'], seeds: [0] } satisfies CampaignSpecInput;
 
@@ -8,9 +10,10 @@ function parse(input: CampaignSpecInput) {
 }
 
 describe('campaignSpecSchema defaults', () => {
-  test('normal mode takes the reference implementation values', () => {
-    expect(parse(MINIMAL)).toEqual({
+  test('the reference preset takes the reference implementation values', () => {
+    expect(parse({ ...MINIMAL, preset: 'reference' })).toEqual({
       name: 'defaults',
+      preset: 'reference',
       bases: ['La2CuO4'],
       seeds: [0],
       candidatesPerShard: 4096,
@@ -21,6 +24,7 @@ describe('campaignSpecSchema defaults', () => {
       maxElements: 8,
       nUnits: { min: 1, max: 199 },
       mode: { kind: 'normal' },
+      elements: 'reference',
       excludedElements: [],
       fixedComposition: {},
       initialisation: { kind: 'base', mutateProb: 0.29, perturbVal: 0.03, perturbProb: 0.22 },
@@ -32,8 +36,40 @@ describe('campaignSpecSchema defaults', () => {
     });
   });
 
+  test('the paper preset takes the paper text: Nset {1..25}, k = 10, β = 1, supported elements', () => {
+    const spec = parse({ ...MINIMAL, preset: 'paper' });
+    expect([spec.nUnits, spec.maxElements, spec.beta, spec.elements]).toEqual([
+      { min: 1, max: 25 },
+      10,
+      { kind: 'constant', value: 1 },
+      'supported',
+    ]);
+    // "binary or ternary" hydrides: k = 3 with hydrogen.
+    expect(
+      parse({ ...MINIMAL, preset: 'paper', bases: ['PdH'], mode: { kind: 'hydride' } }).maxElements,
+    ).toBe(3);
+  });
+
+  test('without a preset the measured default applies, and one field switches the element set', () => {
+    const spec = parse(MINIMAL);
+    expect(spec.preset).toBe(DEFAULT_PRESET);
+    expect(spec.elements).toBe('supported');
+    expect(optimisableElements(spec).has('Xe')).toBe(false);
+    expect(optimisableElements(spec).size).toBe(76);
+    const reference = parse({ ...MINIMAL, elements: 'reference' });
+    expect(optimisableElements(reference).has('Xe')).toBe(true);
+    expect(optimisableElements(reference).size).toBe(86);
+    // Explicit lists still work on top of the set.
+    expect(optimisableElements(parse({ ...MINIMAL, excludedElements: ['Hg'] })).has('Hg')).toBe(false);
+    expect([...optimisableElements(parse({ ...MINIMAL, allowedElements: ['U', 'Cu', 'O'] }))]).toEqual([
+      'O',
+      'Cu',
+      'U',
+    ]);
+  });
+
   test('hydride mode switches lr, k, Nset, initialisation and fixes hydrogen', () => {
-    const spec = parse({ ...MINIMAL, bases: ['PdH'], mode: { kind: 'hydride' } });
+    const spec = parse({ ...MINIMAL, preset: 'reference', bases: ['PdH'], mode: { kind: 'hydride' } });
     expect(spec.mode).toEqual({ kind: 'hydride', minHydrogenFraction: 0.4, maxAtoms: 15, maxElements: 3 });
     expect(spec.learningRate).toBe(0.04);
     expect(spec.maxElements).toBe(2);
@@ -74,7 +110,6 @@ describe('campaignSpecSchema defaults', () => {
     expect(spec.beta).toEqual({ kind: 'constant', value: 0 });
     expect(spec.initialisation).toEqual({ kind: 'uniform' });
     expect(spec.learningRate).toBe(0.03);
-    expect(spec.maxElements).toBe(8);
   });
 
   test('explicit values win over mode defaults', () => {

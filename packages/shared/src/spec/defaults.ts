@@ -21,6 +21,7 @@ export interface BaseInitialisationDefaults {
 
 export interface ModeDefaults {
   learningRate: number;
+  /** Screening's element limit where no spec says (`kiago screen`); k itself comes from the preset. */
   maxElements: number;
   baseInitialisation: BaseInitialisationDefaults;
 }
@@ -42,6 +43,3 @@ export const MODE_DEFAULTS = {
     baseInitialisation: { mutateProb: 0.35, perturbVal: 0.49, perturbProb: 0.03 },
   },
 } as const satisfies Record<'normal' | 'substitution' | 'hydride', ModeDefaults>;
-
-/** Nset = {1..199} outside hydride mode; hydride uses {1..maxAtoms − 1} (= {1..14} at 15 atoms). */
-export const DEFAULT_N_UNITS = { min: 1, max: 199 } as const;

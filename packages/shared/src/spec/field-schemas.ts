@@ -53,7 +53,7 @@ export const betaScheduleSchema = z.discriminatedUnion('kind', [
     kind: z.literal('reference-ramp'),
     max: z.number().positive('must be positive').default(DEFAULT_BETA_RAMP_MAX),
   }),
-  // The paper's variant (β = 1) and substitution mode (β = 0, no integer loss).
+  // The paper's variant (β = 1 in the second stage) and substitution mode (β = 0, no integer loss).
   strictSpecObject({ kind: z.literal('constant'), value: z.number().min(0, 'must be ≥ 0') }),
 ]);
 export type BetaSchedule = z.output<typeof betaScheduleSchema>;

@@ -7,5 +7,14 @@ export type { CampaignMode, CampaignModeKind } from './mode-schema.js';
 export { largestNUnit, nUnitsValues } from './n-units.js';
 export { optimisableElements, optimisationElements, preservedAmounts } from './optimisation-elements.js';
 export { type PlannedShard, planShards } from './plan-shards.js';
+export {
+  DEFAULT_PRESET,
+  ELEMENT_SETS,
+  type ElementSet,
+  PRESET_NAMES,
+  PRESETS,
+  type PresetName,
+  type PresetValues,
+} from './presets.js';
 export type { Initialisation } from './resolve-defaults.js';
 export { fixedFractionsForBase } from './shard-fixed-fractions.js';

@@ -1,13 +1,23 @@
-import { ELEMENTS } from '../elements/index.js';
+import { ELEMENTS, SUPPORTED_ELEMENT_SYMBOLS } from '../elements/index.js';
 import { parseFormula } from '../formula/parse-formula.js';
 import { isElemNetElement } from './element-inputs.js';
 import type { ResolvedCampaignSpec } from './resolve-defaults.js';
 
-type SpecElementFields = Pick<ResolvedCampaignSpec, 'allowedElements' | 'excludedElements'>;
+type SpecElementFields = Pick<ResolvedCampaignSpec, 'elements' | 'allowedElements' | 'excludedElements'>;
 
-/** ElemNet inputs ∩ allowedElements − excludedElements: what `M_opt ⊙ M_en` lets through in normal mode. */
+const supported = new Set(SUPPORTED_ELEMENT_SYMBOLS);
+
+/**
+ * What `M_opt ⊙ M_en` lets through in normal mode: ElemNet inputs ∩ (allowedElements, or else the
+ * spec's element set) − excludedElements. An explicit allowedElements list is taken as meant, even
+ * where it names an element outside the supported set.
+ */
 export function optimisableElements(spec: SpecElementFields): Set<string> {
-  const allowed = spec.allowedElements ? new Set(spec.allowedElements) : undefined;
+  const allowed = spec.allowedElements
+    ? new Set(spec.allowedElements)
+    : spec.elements === 'supported'
+      ? supported
+      : undefined;
   const excluded = new Set(spec.excludedElements);
   return new Set(
     ELEMENTS.map((element) => element.symbol).filter(

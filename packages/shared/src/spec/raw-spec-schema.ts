@@ -17,6 +17,7 @@ import {
   seedsSchema,
 } from './field-schemas.js';
 import { modeSchema } from './mode-schema.js';
+import { ELEMENT_SETS, PRESET_NAMES } from './presets.js';
 import { strictSpecObject } from './strict-object.js';
 
 const fraction = z
@@ -33,6 +34,8 @@ export const rawCampaignSpecSchema = strictSpecObject(
     name: campaignNameSchema,
     bases: z.array(formulaSchema).min(1, 'must list at least one base formula'),
     seeds: seedsSchema,
+    /** Where Nset, k, β and the element set default from (presets.ts); each field still overrides. */
+    preset: z.enum(PRESET_NAMES, { error: `must be one of ${PRESET_NAMES.join(', ')}` }).optional(),
     candidatesPerShard: z.int().min(1, 'must be a positive integer').default(DEFAULT_CANDIDATES_PER_SHARD),
     /** T; at least 2 because the element-count mask and the β ramp start at T/2. */
     steps: z.int().min(2, 'must be an integer ≥ 2 (masks and β start at steps/2)').default(DEFAULT_STEPS),
@@ -43,6 +46,8 @@ export const rawCampaignSpecSchema = strictSpecObject(
     maxElements: z.int().min(1, 'must be a positive integer').max(118).optional(),
     nUnits: nUnitsSchema.optional(),
     mode: modeSchema.default({ kind: 'normal' }),
+    /** `supported` (data-supported, the default) or `reference` (ElemNet's 86); allowedElements replaces it. */
+    elements: z.enum(ELEMENT_SETS, { error: `must be one of ${ELEMENT_SETS.join(', ')}` }).optional(),
     allowedElements: z.array(elementSymbolSchema).min(1, 'must list at least one element').optional(),
     excludedElements: z.array(elementSymbolSchema).default([]),
     /** Fractions added to every candidate as-is (`c` in DESIGN §5); `H0.4` means x_H = 0.4. */

@@ -1,6 +1,7 @@
-import { DEFAULT_BETA_RAMP_MAX, DEFAULT_N_UNITS, MODE_DEFAULTS } from './defaults.js';
+import { MODE_DEFAULTS } from './defaults.js';
 import type { BetaSchedule, NUnits } from './field-schemas.js';
 import type { CampaignMode } from './mode-schema.js';
+import { DEFAULT_PRESET, PRESETS, type PresetValues } from './presets.js';
 import type { RawCampaignSpec } from './raw-spec-schema.js';
 
 export type Initialisation =
@@ -8,16 +9,14 @@ export type Initialisation =
   | { kind: 'random'; elementCount: number }
   | { kind: 'uniform' };
 
-function defaultBeta(mode: CampaignMode): BetaSchedule {
+function defaultBeta(mode: CampaignMode, preset: PresetValues): BetaSchedule {
   // Substitution keeps the preserved ratios exactly and has no integer loss (DESIGN §5).
-  return mode.kind === 'substitution'
-    ? { kind: 'constant', value: 0 }
-    : { kind: 'reference-ramp', max: DEFAULT_BETA_RAMP_MAX };
+  return mode.kind === 'substitution' ? { kind: 'constant', value: 0 } : { ...preset.beta };
 }
 
-function defaultNUnits(mode: CampaignMode): NUnits {
+function defaultNUnits(mode: CampaignMode, preset: PresetValues): NUnits {
   // The reference uses range(1, maxAtoms): every N whose candidates can pass the atom limit.
-  return mode.kind === 'hydride' ? { min: 1, max: mode.maxAtoms - 1 } : { ...DEFAULT_N_UNITS };
+  return mode.kind === 'hydride' ? { min: 1, max: mode.maxAtoms - 1 } : { min: 1, max: preset.nUnitsMax };
 }
 
 function defaultFixedComposition(mode: CampaignMode): Record<string, number> {
@@ -49,24 +48,30 @@ function resolveInitialisation(
 }
 
 /**
- * Fills every default that depends on the mode (learning rate, k, Nset, β, initialisation, fixed H),
- * keeping the documented field order so stored specs read like the YAML they came from.
+ * Fills every default that depends on the preset or the mode (learning rate, k, Nset, β, element
+ * set, initialisation, fixed H), keeping the documented field order so stored specs read like the
+ * YAML they came from.
  */
 export function resolveDefaults(raw: RawCampaignSpec) {
   const modeDefaults = MODE_DEFAULTS[raw.mode.kind];
-  const maxElements = raw.maxElements ?? modeDefaults.maxElements;
+  const presetName = raw.preset ?? DEFAULT_PRESET;
+  const preset = PRESETS[presetName];
+  const maxElements =
+    raw.maxElements ?? (raw.mode.kind === 'hydride' ? preset.hydrideMaxElements : preset.maxElements);
   return {
     name: raw.name,
+    preset: presetName,
     bases: raw.bases,
     seeds: raw.seeds,
     candidatesPerShard: raw.candidatesPerShard,
     steps: raw.steps,
     learningRate: raw.learningRate ?? modeDefaults.learningRate,
     alpha: raw.alpha,
-    beta: raw.beta ?? defaultBeta(raw.mode),
+    beta: raw.beta ?? defaultBeta(raw.mode, preset),
     maxElements,
-    nUnits: raw.nUnits ?? defaultNUnits(raw.mode),
+    nUnits: raw.nUnits ?? defaultNUnits(raw.mode, preset),
     mode: raw.mode,
+    elements: raw.elements ?? preset.elements,
     ...(raw.allowedElements && { allowedElements: raw.allowedElements }),
     excludedElements: raw.excludedElements,
     fixedComposition: raw.fixedComposition ?? defaultFixedComposition(raw.mode),

@@ -49,8 +49,10 @@ describe('betaAtStep', () => {
     expect(betaAtStep(ramp, 4, 5)).toBe(1e5);
   });
 
-  test('constant schedule', () => {
-    expect(betaAtStep({ kind: 'constant', value: 1 }, 0, 1000)).toBe(1);
+  test('constant schedule applies in the second stage only (the paper: β = 1 after T/2)', () => {
+    expect(betaAtStep({ kind: 'constant', value: 1 }, 0, 1000)).toBe(0);
+    expect(betaAtStep({ kind: 'constant', value: 1 }, 499, 1000)).toBe(0);
+    expect(betaAtStep({ kind: 'constant', value: 1 }, 500, 1000)).toBe(1);
     expect(betaAtStep({ kind: 'constant', value: 1 }, 999, 1000)).toBe(1);
   });
 });

@@ -1,0 +1,100 @@
+/**
+ * Elements the Tc model has seen often enough to say something about: those in at least
+ * MIN_TRAINING_SUPERCONDUCTORS superconductors of its training split (SuperCon, Tc > 0,
+ * `buildTcDataset({ seed: 42 })`, counted in services/gpu-worker `element-frequency.gen.ts`, whose
+ * test keeps this list equal to the counts). 20 sits in the data's gap between Pu (6) and Tc (36):
+ * below it an element appears in a handful of compounds (Am 2, Np 2, Pu 6) or none (Ac, Pa, Pm, Kr,
+ * Xe), and a prediction for it is extrapolation.
+ */
+export const MIN_TRAINING_SUPERCONDUCTORS = 20;
+
+/** Symbols with ≥ MIN_TRAINING_SUPERCONDUCTORS training superconductors, ascending Z. */
+export const TC_TRAINING_SUPPORT: readonly string[] = [
+  'H',
+  'Li',
+  'Be',
+  'B',
+  'C',
+  'N',
+  'O',
+  'F',
+  'Na',
+  'Mg',
+  'Al',
+  'Si',
+  'P',
+  'S',
+  'Cl',
+  'K',
+  'Ca',
+  'Sc',
+  'Ti',
+  'V',
+  'Cr',
+  'Mn',
+  'Fe',
+  'Co',
+  'Ni',
+  'Cu',
+  'Zn',
+  'Ga',
+  'Ge',
+  'As',
+  'Se',
+  'Br',
+  'Rb',
+  'Sr',
+  'Y',
+  'Zr',
+  'Nb',
+  'Mo',
+  'Tc',
+  'Ru',
+  'Rh',
+  'Pd',
+  'Ag',
+  'Cd',
+  'In',
+  'Sn',
+  'Sb',
+  'Te',
+  'I',
+  'Cs',
+  'Ba',
+  'La',
+  'Ce',
+  'Pr',
+  'Nd',
+  'Sm',
+  'Eu',
+  'Gd',
+  'Tb',
+  'Dy',
+  'Ho',
+  'Er',
+  'Tm',
+  'Yb',
+  'Lu',
+  'Hf',
+  'Ta',
+  'W',
+  'Re',
+  'Os',
+  'Ir',
+  'Pt',
+  'Au',
+  'Hg',
+  'Tl',
+  'Pb',
+  'Bi',
+  'Th',
+  'U',
+];
+
+const support = new Set(TC_TRAINING_SUPPORT);
+
+/** True when every element is inside the Tc model's training support ("in domain"). */
+export function isInTcDomain(symbols: Iterable<string>): boolean {
+  for (const symbol of symbols) if (!support.has(symbol)) return false;
+  return true;
+}
