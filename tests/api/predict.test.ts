@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { type RunningApiServer, startApiServer } from '@kiago/api';
 import { createDb, type Db } from '@kiago/db';
 import { testDatabaseUrl } from '@kiago/db/testing';
-import { registerModelVersion, shippedModelDir } from '@kiago/gpu-worker';
+import {
+  createPredictor,
+  type PredictionBatch,
+  PredictionModelCache,
+  registerModelVersion,
+  shippedModelDir,
+} from '@kiago/optimiser';
 import { importReferences } from '@kiago/screening';
 import { FormulaError, parseFormula } from '@kiago/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApiServer, startApiServer } from '../api/start-api-server.js';
-import { commandStdout } from '../cli/commands/fixtures/run-kiago.js';
-import { registerPredictCommand } from '../cli/commands/predict.js';
-import type { PredictionBatch } from './predict-formulas.js';
-import { PredictionModelCache } from './prediction-models.js';
+import { commandStdout } from '../../apps/cli/src/commands/fixtures/run-kiago.js';
+import { registerPredictCommand } from '../../apps/cli/src/commands/predict.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
 const set = `test-predict-${randomUUID().slice(0, 8)}`;
@@ -78,7 +82,7 @@ describe('kiago predict on the shipped models and real Postgres', () => {
       launcher: async () => {
         throw new Error('not used');
       },
-      predictionModels,
+      predictor: createPredictor(predictionModels),
       token: TOKEN,
       port: 0,
       host: '127.0.0.1',
@@ -103,6 +107,28 @@ describe('kiago predict on the shipped models and real Postgres', () => {
     } finally {
       await api.close();
       await predictionModels.dispose();
+    }
+  });
+  it('answers 501 without a predictor: the orchestrator serves the API without TensorFlow', async () => {
+    const api: RunningApiServer = await startApiServer({
+      db,
+      launcher: async () => {
+        throw new Error('not used');
+      },
+      token: TOKEN,
+      port: 0,
+      host: '127.0.0.1',
+    });
+    try {
+      const response = await fetch(`http://127.0.0.1:${api.port}/predict?formula=MgB2`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(response.status).toBe(501);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('PREDICT_NOT_SERVED');
+      expect(body.error.message).toMatch(/kiago predict/);
+    } finally {
+      await api.close();
     }
   });
 });

@@ -13,9 +13,21 @@ export interface ApiLogger {
 export interface ApiDeps {
   db: Db;
   launcher: CampaignLauncher;
-  /** Models for GET /predict, loaded on first use and kept. */
-  predictionModels: PredictionModelCache;
+  /** Runs the models for GET /predict; null in a process without TensorFlow (the orchestrator). */
+  predictor: Predictor | null;
 }
+
+export interface PredictRequest {
+  formulas: string[];
+  tcModel: string;
+  efModel: string;
+  /** null: no e_above_hull. */
+  referenceSet: string | null;
+  oxidationStates: 'smact14' | 'icsd24';
+}
+
+/** @kiago/optimiser's createPredictor() fits: the API itself never loads TensorFlow. */
+export type Predictor = (db: Db, request: PredictRequest) => Promise<object>;
 
 export interface ApiRequest {
   request: IncomingMessage;

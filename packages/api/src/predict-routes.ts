@@ -1,7 +1,7 @@
 import { parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
-import { predictFormulas } from '../predict/predict-formulas.js';
 import type { Route } from './api-types.js';
+import { HttpError } from './http-error.js';
 
 const MAX_FORMULAS = 1000;
 
@@ -25,14 +25,22 @@ export const predictRoutes: Route[] = [
     // What the models say about given formulas; a bad formula is a 400 FORMULA_INVALID naming it.
     method: 'GET',
     pattern: /^\/predict$/,
-    handle: async ({ db, predictionModels }, { url }) => {
+    handle: async ({ db, predictor }, { url }) => {
       const raw: Record<string, string | string[]> = {};
       for (const key of new Set(url.searchParams.keys())) {
         const values = url.searchParams.getAll(key);
         raw[key] = key === 'formula' ? values : (values.at(-1) as string);
       }
       const query = parseOrThrow(predictQuerySchema, raw, 'query');
-      const batch = await predictFormulas(db, predictionModels, query.formula, {
+      if (!predictor) {
+        throw new HttpError(
+          501,
+          'PREDICT_NOT_SERVED',
+          'this process has no TensorFlow models (the orchestrator image carries none): use `kiago predict`',
+        );
+      }
+      const batch = await predictor(db, {
+        formulas: query.formula,
         tcModel: query.tcModel,
         efModel: query.efModel,
         referenceSet: query.refs === 'none' ? null : query.refs,

@@ -48,6 +48,14 @@ export { loadLayersModel, modelDirectory, saveLayersModel } from './models/model
 export type { ModelOptions } from './models/model-options.js';
 export { buildTcModel, TC_STAGE_CHANNELS, TC_STEM_KERNEL, type TcModelMetadata } from './models/tc-model.js';
 export * from './optimiser/index.js';
+export { createPredictor, type PredictRequest } from './predict/create-predictor.js';
+export {
+  type Prediction,
+  type PredictionBatch,
+  type PredictOptions,
+  predictFormulas,
+} from './predict/predict-formulas.js';
+export { PredictionModelCache, type PredictionModels } from './predict/prediction-models.js';
 export {
   listModelVersions,
   ModelVersionConflictError,

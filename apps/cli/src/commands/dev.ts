@@ -1,9 +1,9 @@
 import { parseGpuWorkerProcessEnv } from '@kiago/gpu-worker';
+import { funnelRateLines } from '@kiago/report';
 import { parseOrThrow } from '@kiago/shared';
 import { parseTemporalEnv, runWorkerProcess } from '@kiago/worker-runtime';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { funnelRateLines } from '@kiago/report';
 import { ensureTemporalAddress } from '../dev/dev-server.js';
 import { runDemo } from '../dev/run-demo.js';
 import { createAllWorkers } from '../dev/start-all-workers.js';

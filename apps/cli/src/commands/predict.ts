@@ -1,10 +1,14 @@
 import { readCsvRecords } from '@kiago/datasets';
-import { selectTfBackend, TF_BACKEND_CHOICES } from '@kiago/gpu-worker';
+import {
+  type PredictionBatch,
+  PredictionModelCache,
+  predictFormulas,
+  selectTfBackend,
+  TF_BACKEND_CHOICES,
+} from '@kiago/optimiser';
 import { DataFileError, parseOrThrow } from '@kiago/shared';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { type PredictionBatch, predictFormulas } from '../../predict/predict-formulas.js';
-import { PredictionModelCache } from '../../predict/prediction-models.js';
 import { printResult, type Table } from '../output/format.js';
 import { formatFlag } from './cli-flags.js';
 import { defaultOrchestrationDeps, type OrchestrationCommandDeps, withDb } from './orchestration-deps.js';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseGpuWorkerEnv } from '../env.js';
 import { selectTfBackend } from '../tf/backend.js';
+import { testTfBackendChoice } from '../tf/fixtures/test-backend.js';
 import { bestHydrideForm, type HydrideGrid } from './hydride-grid.js';
 import { bestNUnits, roundedCounts } from './integer-grid.js';
 import { integerLoss } from './integer-loss.js';
@@ -67,7 +67,7 @@ describe('hydride integer grid (worked example H0.97Pd0.03, N ≤ 14)', () => {
 
 describe('integerLoss with the hydride grid (tf)', () => {
   beforeAll(async () => {
-    await selectTfBackend(parseGpuWorkerEnv().tfBackend, () => undefined);
+    await selectTfBackend(testTfBackendChoice(), () => undefined);
   });
 
   it('gives 0.002616 at N* = 14 and a gradient that pushes Pd up, where the reference gives 0.0018 toward 0', () => {

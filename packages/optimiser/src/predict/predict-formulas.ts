@@ -1,5 +1,4 @@
 import type { Db } from '@kiago/db';
-import { predictInBatches } from '@kiago/gpu-worker';
 import {
   hullForFormula,
   type OxidationStateSet,
@@ -16,6 +15,7 @@ import {
   parseFormula,
   reducedFormula,
 } from '@kiago/shared';
+import { predictInBatches } from '../optimiser/predict-in-batches.js';
 import type { PredictionModelCache } from './prediction-models.js';
 
 export interface PredictOptions {

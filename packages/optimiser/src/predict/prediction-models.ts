@@ -1,11 +1,8 @@
 import type { Db } from '@kiago/db';
-import {
-  type LoadedShardModels,
-  loadShardModels,
-  resolveModelVersion,
-  selectTfBackend,
-  type TfBackendChoice,
-} from '@kiago/gpu-worker';
+import { type LoadedShardModels, loadShardModels } from '../optimiser/load-shard-models.js';
+import { resolveModelVersion } from '../registry/model-registry.js';
+import { selectTfBackend } from '../tf/backend.js';
+import type { TfBackendChoice } from '../tf/backend-choice.js';
 
 export interface PredictionModels {
   tcVersion: string;

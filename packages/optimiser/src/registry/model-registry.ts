@@ -11,7 +11,7 @@ export class ModelVersionConflictError extends KiagoError {
   readonly nonRetryable = true;
 }
 
-type RegistryDb = Pick<Db, 'prisma' | 'pool'>;
+type RegistryDb = Pick<Db, 'prisma'>;
 
 /**
  * Registers the model in `dir` as a ModelVersion row (inactive). The manifest is validated and
@@ -48,7 +48,7 @@ function sameOrConflict(record: ModelVersionRecord, created: string, dataHash: s
 
 /** Makes (kind, version) the active model of its kind; the previous one is deactivated in the same transaction. */
 export async function promoteModelVersion(
-  db: RegistryDb,
+  db: Pick<Db, 'prisma' | 'pool'>,
   kind: ModelKind,
   version: string,
 ): Promise<ModelVersionRecord> {
