@@ -1,0 +1,203 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { kubeconfigYaml, writeControlPlanePki } from './control-plane-pki.ts';
+
+// Not deploy-tools.ts's: the global setup that imports this file must not load vitest's test API.
+const REPO_ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
+
+/** The binaries scripts/setup-kube.sh provides: the two built into .tools/kube/bin, and Debian's etcd. */
+export interface ControlPlaneBinaries {
+  apiserver: string;
+  controllerManager: string;
+  etcd: string;
+}
+
+export interface RunningControlPlane {
+  /** https://127.0.0.1:PORT */
+  server: string;
+  caFile: string;
+  caPem: string;
+  /** cluster-admin kubeconfig (system:masters token) for the harness and for helm. */
+  kubeconfigFile: string;
+  /** Folder with the component logs (etcd.log, apiserver.log, kcm.log), for failure messages. */
+  dir: string;
+  stop(): Promise<void>;
+}
+
+// Only what the tests need: Deployments get ReplicaSets and Pods; namespaces get their default
+// ServiceAccount and kube-root-ca.crt; deleted namespaces and owned objects are cleaned up.
+const CONTROLLERS = [
+  'deployment-controller',
+  'replicaset-controller',
+  'serviceaccount-controller',
+  'serviceaccount-token-controller',
+  'namespace-controller',
+  'garbage-collector-controller',
+  'root-ca-certificate-publisher-controller',
+].join(',');
+
+/** The binaries, or a sentence saying what is missing and the one command that provides it. */
+export function findControlPlaneBinaries(): ControlPlaneBinaries | string {
+  const binDir = join(REPO_ROOT, '.tools', 'kube', 'bin');
+  const apiserver = join(binDir, 'kube-apiserver');
+  const controllerManager = join(binDir, 'kube-controller-manager');
+  const etcd = (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, 'etcd'))
+    .find((file) => existsSync(file));
+  const missing = [
+    existsSync(apiserver) ? null : 'kube-apiserver',
+    existsSync(controllerManager) ? null : 'kube-controller-manager',
+    etcd ? null : 'etcd',
+  ].filter((name): name is string => name !== null);
+  if (missing.length > 0 || !etcd) {
+    return `${missing.join(', ')} not installed: run 'bash scripts/setup-kube.sh' (needs Go ≥ 1.25 and apt), then npm test`;
+  }
+  return { apiserver, controllerManager, etcd };
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+function launch(dir: string, name: string, binary: string, args: string[]): ChildProcess {
+  const log = createWriteStream(join(dir, `${name}.log`));
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  return child;
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timeout = new Promise((resolve) => setTimeout(resolve, 10_000).unref());
+  await Promise.race([exited, timeout]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
+function httpsStatus(url: string, caPem: string): Promise<string> {
+  return new Promise((resolve) => {
+    const req = request(url, { ca: caPem, timeout: 2000 }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => {
+        body += chunk.toString();
+      });
+      res.on('end', () => resolve(body));
+    });
+    req.on('error', () => resolve(''));
+    req.on('timeout', () => req.destroy());
+    req.end();
+  });
+}
+
+async function waitFor(what: string, dir: string, ready: () => Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() > deadline) {
+      const logs = ['etcd', 'apiserver']
+        .map((n) => join(dir, `${n}.log`))
+        .filter(existsSync)
+        .map((f) => `--- ${f}\n${readFileSync(f, 'utf8').slice(-3000)}`);
+      throw new Error(`${what} not ready within ${timeoutMs / 1000} s\n${logs.join('\n')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * etcd + kube-apiserver + kube-controller-manager on 127.0.0.1, on free ports, in a fresh temporary
+ * folder (data, PKI, logs). RBAC and Pod Security admission are on as in a real cluster; there is no
+ * kubelet or scheduler, so Pods stay Pending. stop() ends the three processes and removes the folder.
+ */
+export async function startControlPlane(binaries: ControlPlaneBinaries): Promise<RunningControlPlane> {
+  const dir = mkdtempSync(join(tmpdir(), 'kiago-kube-'));
+  const pki = writeControlPlanePki(dir);
+  const [etcdPort, etcdPeerPort, apiPort, kcmPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
+  const etcdUrl = `http://127.0.0.1:${etcdPort}`;
+  const peerUrl = `http://127.0.0.1:${etcdPeerPort}`;
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    for (const child of children.reverse()) await stopProcess(child);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    children.push(
+      launch(dir, 'etcd', binaries.etcd, [
+        `--name=kiago-test`,
+        `--data-dir=${join(dir, 'etcd-data')}`,
+        `--listen-client-urls=${etcdUrl}`,
+        `--advertise-client-urls=${etcdUrl}`,
+        `--listen-peer-urls=${peerUrl}`,
+        `--initial-advertise-peer-urls=${peerUrl}`,
+        `--initial-cluster=kiago-test=${peerUrl}`,
+        '--listen-metrics-urls=',
+      ]),
+    );
+    const server = `https://127.0.0.1:${apiPort}`;
+    children.push(
+      launch(dir, 'apiserver', binaries.apiserver, [
+        `--etcd-servers=${etcdUrl}`,
+        '--bind-address=127.0.0.1',
+        `--secure-port=${apiPort}`,
+        '--advertise-address=127.0.0.1',
+        '--endpoint-reconciler-type=none',
+        `--tls-cert-file=${pki.certFile}`,
+        `--tls-private-key-file=${pki.keyFile}`,
+        `--token-auth-file=${pki.tokenAuthFile}`,
+        '--authorization-mode=RBAC',
+        '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+        `--service-account-key-file=${pki.serviceAccountPublicKeyFile}`,
+        `--service-account-signing-key-file=${pki.serviceAccountPrivateKeyFile}`,
+        '--service-cluster-ip-range=10.0.0.0/24',
+        // Without it a privileged pod gets a 422 before Pod Security admission can answer.
+        '--allow-privileged=true',
+        '--enable-admission-plugins=NamespaceLifecycle,LimitRanger,ServiceAccount,PodSecurity,ResourceQuota',
+      ]),
+    );
+    await waitFor(
+      'kube-apiserver',
+      dir,
+      async () => (await httpsStatus(`${server}/readyz`, pki.caPem)) === 'ok',
+      120_000,
+    );
+    const kubeconfigFile = join(dir, 'admin.kubeconfig');
+    writeFileSync(kubeconfigFile, kubeconfigYaml(server, pki.certFile, 'admin', pki.adminToken), {
+      mode: 0o600,
+    });
+    children.push(
+      launch(dir, 'kcm', binaries.controllerManager, [
+        `--kubeconfig=${kubeconfigFile}`,
+        '--bind-address=127.0.0.1',
+        `--secure-port=${kcmPort}`,
+        '--leader-elect=false',
+        `--service-account-private-key-file=${pki.serviceAccountPrivateKeyFile}`,
+        `--root-ca-file=${pki.certFile}`,
+        '--use-service-account-credentials=false',
+        `--controllers=${CONTROLLERS}`,
+      ]),
+    );
+    return { server, caFile: pki.certFile, caPem: pki.caPem, kubeconfigFile, dir, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
