@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A real Kubernetes control plane for the deploy tests, offline and idempotent:
-#   kube-apiserver + kube-controller-manager built from the Go module proxy into .tools/kube/bin, and
+#   kube-apiserver, kube-controller-manager and kube-scheduler built from the Go module proxy into
+#   .tools/kube/bin, and
 #   Debian's etcd-server (apt-get) when `etcd` is missing, and KEDA's CRDs (ScaledObject,
 #   TriggerAuthentication) from the KEDA Go module's zip (config/crd/bases) into .tools/kube/crds. Nothing is started here: the tests'
 #   tests/deploy/lib/control-plane.ts starts them per test run on random 127.0.0.1 ports.
@@ -18,7 +19,7 @@ KUBE_VERSION="v1.34.4" # verified with Debian's etcd 3.4.23 and go1.26 (recipe)
 KUBE_ROOT="$KIAGO_TOOLS/kube"
 BIN_DIR="$KUBE_ROOT/bin"
 WRAP_DIR="$KUBE_ROOT/wrap-$KUBE_VERSION"
-COMMANDS=(kube-apiserver kube-controller-manager)
+COMMANDS=(kube-apiserver kube-controller-manager kube-scheduler)
 # The oldest KEDA the chart supports (docs/deploy.md): its CRD schemas are the ones objects must pass.
 KEDA_VERSION="v2.17.2"
 CRD_DIR="$KUBE_ROOT/crds/keda-$KEDA_VERSION"
@@ -117,5 +118,6 @@ fi
 
 echo "$BIN_DIR/kube-apiserver"
 echo "$BIN_DIR/kube-controller-manager"
+echo "$BIN_DIR/kube-scheduler"
 command -v etcd
 echo "$CRD_DIR"

@@ -8,7 +8,7 @@ import {
 import type {} from '../deploy/lib/kube-test-cluster.ts';
 
 /**
- * One real Kubernetes control plane per test run (etcd + kube-apiserver + kube-controller-manager on
+ * One real Kubernetes control plane per test run (etcd, kube-apiserver, controller-manager, scheduler on
  * free 127.0.0.1 ports, tests/deploy/lib/control-plane.ts), when scripts/setup-kube.sh has installed
  * it. Tests reach it with kubeTestCluster(); without it they skip and say which command installs it.
  */

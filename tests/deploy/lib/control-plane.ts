@@ -11,10 +11,11 @@ import { kubeconfigYaml, writeControlPlanePki } from './control-plane-pki.ts';
 // Not deploy-tools.ts's: the global setup that imports this file must not load vitest's test API.
 const REPO_ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 
-/** The binaries scripts/setup-kube.sh provides: the two built into .tools/kube/bin, and Debian's etcd. */
+/** The binaries scripts/setup-kube.sh provides: three built into .tools/kube/bin, and Debian's etcd. */
 export interface ControlPlaneBinaries {
   apiserver: string;
   controllerManager: string;
+  scheduler: string;
   etcd: string;
 }
 
@@ -31,7 +32,8 @@ export interface RunningControlPlane {
 }
 
 // Only what the tests need: Deployments get ReplicaSets and Pods; namespaces get their default
-// ServiceAccount and kube-root-ca.crt; deleted namespaces and owned objects are cleaned up.
+// ServiceAccount and kube-root-ca.crt; claims bind to volumes (the scheduler needs bound claims);
+// deleted namespaces and owned objects are cleaned up.
 const CONTROLLERS = [
   'deployment-controller',
   'replicaset-controller',
@@ -39,6 +41,7 @@ const CONTROLLERS = [
   'serviceaccount-token-controller',
   'namespace-controller',
   'garbage-collector-controller',
+  'persistentvolume-binder-controller',
   'root-ca-certificate-publisher-controller',
 ].join(',');
 
@@ -47,6 +50,7 @@ export function findControlPlaneBinaries(): ControlPlaneBinaries | string {
   const binDir = join(REPO_ROOT, '.tools', 'kube', 'bin');
   const apiserver = join(binDir, 'kube-apiserver');
   const controllerManager = join(binDir, 'kube-controller-manager');
+  const scheduler = join(binDir, 'kube-scheduler');
   const etcd = (process.env.PATH ?? '')
     .split(delimiter)
     .map((dir) => join(dir, 'etcd'))
@@ -54,12 +58,13 @@ export function findControlPlaneBinaries(): ControlPlaneBinaries | string {
   const missing = [
     existsSync(apiserver) ? null : 'kube-apiserver',
     existsSync(controllerManager) ? null : 'kube-controller-manager',
+    existsSync(scheduler) ? null : 'kube-scheduler',
     etcd ? null : 'etcd',
   ].filter((name): name is string => name !== null);
   if (missing.length > 0 || !etcd) {
     return `${missing.join(', ')} not installed: run 'bash scripts/setup-kube.sh' (needs Go ≥ 1.25 and apt), then npm test`;
   }
-  return { apiserver, controllerManager, etcd };
+  return { apiserver, controllerManager, scheduler, etcd };
 }
 
 export async function freePort(): Promise<number> {
@@ -119,14 +124,16 @@ async function waitFor(what: string, dir: string, ready: () => Promise<boolean>,
 }
 
 /**
- * etcd + kube-apiserver + kube-controller-manager on 127.0.0.1, on free ports, in a fresh temporary
- * folder (data, PKI, logs). RBAC and Pod Security admission are on as in a real cluster; there is no
- * kubelet or scheduler, so Pods stay Pending. stop() ends the three processes and removes the folder.
+ * etcd + kube-apiserver + kube-controller-manager + kube-scheduler on 127.0.0.1, on free ports, in a
+ * fresh temporary folder (data, PKI, logs). RBAC and Pod Security admission are on as in a real
+ * cluster; there is no kubelet, so Pods are at most bound to a Node and stay Pending.
+ * stop() ends the four processes and removes the folder.
  */
 export async function startControlPlane(binaries: ControlPlaneBinaries): Promise<RunningControlPlane> {
   const dir = mkdtempSync(join(tmpdir(), 'kiago-kube-'));
   const pki = writeControlPlanePki(dir);
-  const [etcdPort, etcdPeerPort, apiPort, kcmPort] = [
+  const [etcdPort, etcdPeerPort, apiPort, kcmPort, schedulerPort] = [
+    await freePort(),
     await freePort(),
     await freePort(),
     await freePort(),
@@ -193,6 +200,16 @@ export async function startControlPlane(binaries: ControlPlaneBinaries): Promise
         `--root-ca-file=${pki.certFile}`,
         '--use-service-account-credentials=false',
         `--controllers=${CONTROLLERS}`,
+      ]),
+    );
+    children.push(
+      launch(dir, 'scheduler', binaries.scheduler, [
+        `--kubeconfig=${kubeconfigFile}`,
+        `--authentication-kubeconfig=${kubeconfigFile}`,
+        `--authorization-kubeconfig=${kubeconfigFile}`,
+        '--bind-address=127.0.0.1',
+        `--secure-port=${schedulerPort}`,
+        '--leader-elect=false',
       ]),
     );
     return { server, caFile: pki.certFile, caPem: pki.caPem, kubeconfigFile, dir, stop };
