@@ -4,7 +4,7 @@
 #   .tools/kube/bin, and
 #   Debian's etcd-server (apt-get) when `etcd` is missing, and KEDA's CRDs (ScaledObject,
 #   TriggerAuthentication) from the KEDA Go module's zip (config/crd/bases) into .tools/kube/crds. Nothing is started here: the tests'
-#   tests/deploy/lib/control-plane.ts starts them per test run on random 127.0.0.1 ports.
+#   tests/setup/kube.ts starts them per test run on random 127.0.0.1 ports.
 # k8s.io/kubernetes's go.mod has `replace` directives into ./staging, so `go install …@v` is refused; a
 # wrapper module requires k8s.io/kubernetes and pins every staging module to its published v0.MINOR.PATCH
 # (recipe: ../shared/recipes/kube-apiserver). Cold build ≈ 5 min on 2 cores (build cache ≈ 5 GB), then

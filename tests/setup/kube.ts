@@ -3,15 +3,22 @@ import {
   findControlPlaneBinaries,
   type RunningControlPlane,
   startControlPlane,
-} from '../deploy/lib/control-plane.ts';
-// The provided keys and their types are declared next to the tests' accessor.
-import type {} from '../deploy/lib/kube-test-cluster.ts';
+} from './kube-control-plane.js';
 
 /**
  * One real Kubernetes control plane per test run (etcd, kube-apiserver, controller-manager, scheduler on
- * free 127.0.0.1 ports, tests/deploy/lib/control-plane.ts), when scripts/setup-kube.sh has installed
+ * free 127.0.0.1 ports, tests/setup/kube-control-plane.ts), when scripts/setup-kube.sh has installed
  * it. Tests reach it with kubeTestCluster(); without it they skip and say which command installs it.
  */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Admin kubeconfig of this test run's control plane; '' when none. */
+    kiagoKubeconfig: string;
+    /** Why there is none: what is missing and the command that installs it; '' when there is one. */
+    kiagoKubeMissing: string;
+  }
+}
+
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const binaries = findControlPlaneBinaries();
   if (typeof binaries === 'string') {

@@ -2,14 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { describe, inject } from 'vitest';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Admin kubeconfig of this test run's control plane (tests/setup/kube.ts); '' when none. */
-    kiagoKubeconfig: string;
-    /** Why there is none: what is missing and the command that installs it; '' when there is one. */
-    kiagoKubeMissing: string;
-  }
-}
+// The provided keys (kiagoKubeconfig, kiagoKubeMissing) are declared by the global setup.
+import type {} from '../../setup/kube.ts';
 
 /** The admin kubeconfig file of this run's control plane, or null when scripts/setup-kube.sh has not run. */
 export function kubeconfigFile(): string | null {

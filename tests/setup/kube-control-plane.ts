@@ -6,10 +6,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { kubeconfigYaml, writeControlPlanePki } from './control-plane-pki.ts';
+import { kubeconfigYaml, writeControlPlanePki } from './kube-pki.js';
 
-// Not deploy-tools.ts's: the global setup that imports this file must not load vitest's test API.
-const REPO_ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
+const REPO_ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 
 /** The binaries scripts/setup-kube.sh provides: three built into .tools/kube/bin, and Debian's etcd. */
 export interface ControlPlaneBinaries {
