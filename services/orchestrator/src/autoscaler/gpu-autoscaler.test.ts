@@ -1,4 +1,4 @@
-// The real API server (tests/deploy/gpu-autoscaler-e2e.test.ts) covers following a Temporal backlog,
+// The real API server (tests/deploy/gpu-autoscaler-e2e and -refusals tests) covers following a Temporal backlog,
 // real 409s and a real 403. This in-process fake stays for what a real server cannot be made to do on
 // cue with a manual clock: 409 on N consecutive patches (give-up), a 403 on exactly the next request
 // then success (back-off reset), a Deployment vanishing and returning, and a record of every request
