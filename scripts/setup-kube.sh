@@ -7,7 +7,7 @@
 #   tests/setup/kube.ts starts them per test run on random 127.0.0.1 ports.
 # k8s.io/kubernetes's go.mod has `replace` directives into ./staging, so `go install …@v` is refused; a
 # wrapper module requires k8s.io/kubernetes and pins every staging module to its published v0.MINOR.PATCH
-# (recipe: ../shared/recipes/kube-apiserver). Cold build ≈ 5 min on 2 cores (build cache ≈ 5 GB), then
+# (recipe: ../shared/recipes/kube-apiserver). Cold build 14 min on 2 shared cores (caches ≈ 5 GB), then
 # a second run only checks the versions. Its own GOPATH/caches under .tools/kube: `rm -rf .tools/kube`
 # cleans it without touching helm's .tools/go. Prints the three binaries' paths and the CRD folder.
 # Exit status 3 when Go (≥ 1.25) or etcd cannot be had, so callers can tell "no tool" from a broken build.
