@@ -11,8 +11,8 @@ bash scripts/setup.sh
 helm_status=0
 bash scripts/setup-helm.sh >/dev/null || helm_status=$?
 if [ "$helm_status" -ne 0 ] && [ "$helm_status" -ne 3 ]; then exit "$helm_status"; fi
-# The real Kubernetes control plane for the deploy and autoscaler tests (kube-apiserver and
-# kube-controller-manager built once into .tools/kube, Debian's etcd; tests/setup/kube.ts starts them
+# The real Kubernetes control plane for the deploy and autoscaler tests (kube-apiserver,
+# controller-manager and scheduler built once into .tools/kube, Debian's etcd; tests/setup/kube.ts starts them
 # per run on free 127.0.0.1 ports). Without Go ≥ 1.25 or apt (exit 3) those tests skip and say why.
 kube_status=0
 bash scripts/setup-kube.sh >/dev/null || kube_status=$?
