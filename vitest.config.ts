@@ -17,6 +17,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    globalSetup: ['tests/setup/global-setup.ts', 'tests/setup/temporal.ts'],
+    globalSetup: ['tests/setup/global-setup.ts', 'tests/setup/temporal.ts', 'tests/setup/kube.ts'],
   },
 });

@@ -1,3 +1,8 @@
+// The real API server (tests/deploy/gpu-autoscaler-e2e and -refusals tests) covers following a Temporal backlog,
+// real 409s and a real 403. This in-process fake stays for what a real server cannot be made to do on
+// cue with a manual clock: 409 on N consecutive patches (give-up), a 403 on exactly the next request
+// then success (back-off reset), a Deployment vanishing and returning, and a record of every request
+// the autoscaler sent (it touched only its one scale subresource).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   AutoscalerClock,
