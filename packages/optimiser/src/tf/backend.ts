@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { TfBackendUnavailableError } from '../errors.js';
 import type { TfBackendChoice } from './backend-choice.js';
+import { NO_GPU_REASON, nvidiaGpuVisible } from './gpu-visibility.js';
 import { restoreLegacyNodeUtil } from './node-util-shim.js';
 
 export type TfBackendName = Exclude<TfBackendChoice, 'auto'>;
@@ -14,6 +15,8 @@ export interface TfBackendInfo {
   tfName: string;
   /** Version of the native TensorFlow library; null for wasm and cpu. */
   nativeTfVersion: string | null;
+  /** node-gpu chosen explicitly on a machine without a visible GPU: TensorFlow computes on the CPU. */
+  gpuMissing?: true;
 }
 
 interface BackendCandidate {
@@ -36,8 +39,11 @@ const CANDIDATES: Record<TfBackendName, BackendCandidate> = {
   cpu: { tfName: 'cpu', register: async () => undefined },
 };
 
-async function activate(name: TfBackendName): Promise<TfBackendInfo> {
+async function activate(name: TfBackendName, choice: TfBackendChoice): Promise<TfBackendInfo> {
   const candidate = CANDIDATES[name];
+  const gpuMissing = name === 'node-gpu' && !nvidiaGpuVisible();
+  // On auto, loading the GPU build without a GPU would pin this process to it (see gpu-visibility.ts).
+  if (gpuMissing && choice === 'auto') throw new TfBackendUnavailableError(name, NO_GPU_REASON);
   try {
     await candidate.register();
   } catch (error) {
@@ -47,7 +53,12 @@ async function activate(name: TfBackendName): Promise<TfBackendInfo> {
     throw new TfBackendUnavailableError(name, `tfjs could not initialise backend ${candidate.tfName}`);
   }
   await tf.ready();
-  return { name, tfName: candidate.tfName, nativeTfVersion: nativeTfVersion() };
+  return {
+    name,
+    tfName: candidate.tfName,
+    nativeTfVersion: nativeTfVersion(),
+    ...(gpuMissing && { gpuMissing }),
+  };
 }
 
 /**
@@ -63,7 +74,7 @@ export async function selectTfBackend(
   const skipped: string[] = [];
   for (const name of order) {
     try {
-      const info = await activate(name);
+      const info = await activate(name, choice);
       log(describeBackend(info, choice, skipped));
       return info;
     } catch (error) {
@@ -85,7 +96,8 @@ function describeBackend(info: TfBackendInfo, choice: TfBackendChoice, skipped: 
   const native = info.nativeTfVersion === null ? '' : `, TF_Version ${info.nativeTfVersion}`;
   const why = choice === 'auto' ? 'auto' : 'KIAGO_TF_BACKEND';
   const skips = skipped.length > 0 ? `; skipped ${skipped.join('; ')}` : '';
-  return `[gpu-worker] TensorFlow.js ${tf.version.tfjs} backend: ${info.name} (${info.tfName}${native}; ${why})${skips}`;
+  const cpuOnly = info.gpuMissing ? `; ${NO_GPU_REASON}: TensorFlow computes on the CPU` : '';
+  return `[gpu-worker] TensorFlow.js ${tf.version.tfjs} backend: ${info.name} (${info.tfName}${native}; ${why})${skips}${cpuOnly}`;
 }
 
 function firstLine(error: unknown): string {
