@@ -6,7 +6,7 @@
 #      each helm/kiago/examples/*.yaml), checks the security/RBAC/GPU/scaling invariants a server cannot
 #      know, runs `helm lint --strict`, and checks the Dockerfiles. Schemas, Pod Security and RBAC are
 #      checked by a real API server (scripts/setup-kube.sh) in the deploy tests of `npm test`;
-# The deploy and autoscaler test suites (tests/deploy, services/orchestrator/src/autoscaler) run with
+# The deploy and autoscaler test suites (tests/deploy, packages/autoscaler/src) run with
 # `npm test`; the renderer tests there run only once this script has built helm and kustomize.
 # Needs `npm ci` to have run (ajv, dockerfile-ast).
 set -euo pipefail

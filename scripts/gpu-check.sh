@@ -14,7 +14,7 @@ out="${1:?usage: bash scripts/gpu-check.sh OUT_DIR}"
 mkdir -p "$out"
 say() { echo "[gpu-check] $*" | tee -a "$out/gpu-check.txt" >&2; }
 
-# The same test as services/gpu-worker/src/tf/gpu-visibility.ts.
+# The same test as packages/optimiser/src/tf/gpu-visibility.ts.
 if [ ! -e /dev/nvidiactl ] && [ -z "$(ls -A /proc/driver/nvidia/gpus 2>/dev/null)" ]; then
   say "no NVIDIA GPU visible on this machine (no /dev/nvidiactl, none in /proc/driver/nvidia/gpus): nothing to check"
   exit 0
@@ -26,7 +26,7 @@ cuda_env="$(bash scripts/setup-tfjs.sh --cuda | sed -n 's/^CUDA_ENV //p')"
 # shellcheck source=/dev/null
 source "$cuda_env"
 
-say "backend: $(node --input-type=module -e "import { selectTfBackend } from '@kiago/gpu-worker';
+say "backend: $(node --input-type=module -e "import { selectTfBackend } from '@kiago/optimiser';
   await selectTfBackend('node-gpu', (line) => console.log(line));" 2>>"$out/tensorflow.log")"
 
 say "throughput cells (node-gpu beside node): $out/throughput.json"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Native TensorFlow backend for @kiago/gpu-worker, offline and idempotent: builds the addon of
+# Native TensorFlow backend for @kiago/optimiser (run by services/gpu-worker), offline and idempotent: builds the addon of
 # @tensorflow/tfjs-node@4.22.0 against libtensorflow taken from the PyPI wheel tensorflow-cpu==2.21.0
 # (recipe and measurements: ENVIRONMENT.md, "TensorFlow.js"). Cheap when the addon already loads.
 #
@@ -10,8 +10,8 @@
 #   and runs no install script (see .npmrc for why no other package needs one).
 # - Step 4 runs the package's own `build-addon-from-source` script (node-pre-gyp → node-gyp) with an
 #   explicit `npm run`, which ignore-scripts does not block.
-# - tfjs-node is an optionalDependency of @kiago/gpu-worker: `npm ci --omit=optional` gives an install
-#   without it, and the worker falls back to the wasm backend (services/gpu-worker/src/tf/backend.ts).
+# - tfjs-node is an optionalDependency of @kiago/optimiser and @kiago/gpu-worker: `npm ci --omit=optional` gives an install
+#   without it, and the worker falls back to the wasm backend (packages/optimiser/src/tf/backend.ts).
 #
 # Steps, each skipped when its result exists:
 #   1. wheel → .tools/wheels (pip download; sha256 pinned)

@@ -6,7 +6,7 @@ import {
   createK8sApi,
   createTemporalBacklogSource,
   type TickOutcome,
-} from '@kiago/orchestrator';
+} from '@kiago/autoscaler';
 import { AppsV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';

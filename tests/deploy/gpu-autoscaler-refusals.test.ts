@@ -1,4 +1,4 @@
-import { createGpuAutoscaler, createK8sApi, type TickOutcome } from '@kiago/orchestrator';
+import { createGpuAutoscaler, createK8sApi, type TickOutcome } from '@kiago/autoscaler';
 import { AppsV1Api, type KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { beforeAll, expect, it } from 'vitest';
 import {

@@ -92,7 +92,7 @@ describe('deploy invariant checkers', () => {
       'screening',
       'wrong command',
       (_, c) => Object.assign(c, { command: ['node', 'dist/index.js'] }),
-      'command must be node services/screening/dist/worker.js',
+      'command must be node services/screening-worker/dist/worker.js',
     ],
   ])('flag %s: %s', (component, _what, change, message) => {
     expect(mutated(component, change).join('\n')).toContain(message);

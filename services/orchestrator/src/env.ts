@@ -1,8 +1,8 @@
 import { parseOrThrow } from '@kiago/shared';
 import { parseWorkerEnv, type WorkerEnv } from '@kiago/worker-runtime';
 import { z } from 'zod';
-import { type ApiEnv, parseApiEnv } from './api/api-env.js';
-import { type AutoscalerEnv, parseAutoscalerEnv } from './autoscaler/autoscaler-env.js';
+import { type ApiEnv, parseApiEnv } from './api-env.js';
+import { type AutoscalerEnv, parseAutoscalerEnv } from './autoscaler-env.js';
 
 const orchestratorEnvSchema = z.object({
   KIAGO_WORKFLOW_BUNDLE_PATH: z

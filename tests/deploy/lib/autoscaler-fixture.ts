@@ -1,4 +1,4 @@
-import type { AutoscalerLogger, GpuAutoscalerConfig } from '@kiago/orchestrator';
+import type { AutoscalerLogger, GpuAutoscalerConfig } from '@kiago/autoscaler';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { expect } from 'vitest';
 import { createRestrictedNamespace, serviceAccountKubeConfig } from './kube-test-cluster.ts';
