@@ -1,4 +1,10 @@
-import { type ErrorBody, type RunningApiServer, startApiServer, temporalLauncher } from '@kiago/api';
+import {
+  type ErrorBody,
+  type RunningApiServer,
+  startApiServer,
+  temporalLauncher,
+  temporalPredictor,
+} from '@kiago/api';
 import type { TopCandidate } from '@kiago/db';
 import type { LaunchedRun, RunProgress } from '@kiago/orchestration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +33,7 @@ describe('POST /campaigns launches a run that GET /runs follows', () => {
     api = await startApiServer({
       db: harness.db,
       launcher: temporalLauncher(harness.ctx),
+      predictor: temporalPredictor(harness.ctx),
       token: TOKEN,
       port: 0,
       host: '127.0.0.1',
@@ -85,5 +92,21 @@ describe('POST /campaigns launches a run that GET /runs follows', () => {
     expect((await json<ErrorBody>(noModel)).error.message).toMatch(
       /tc model version "no-such-version" not found/,
     );
+  });
+
+  // The orchestrator carries no TensorFlow: its GET /predict runs on the gpu workers through Temporal.
+  it('GET /predict is answered by the gpu workers; typed failures keep their status and code', async () => {
+    const { tc, ef } = harness.models;
+    const predict = (query: string) => call(`/predict?tcModel=${tc}&efModel=${ef}&${query}`);
+    const ok = await predict(`formula=MgB2&formula=Nb3Sn&refs=${harness.referenceSet}`);
+    expect(ok.status).toBe(200);
+    const body = await json<{ predictions: { formula: string; tcKelvin: number; inDomain: boolean }[] }>(ok);
+    expect(body.predictions.map((p) => p.formula)).toEqual(['MgB2', 'Nb3Sn']);
+    for (const p of body.predictions) expect(Number.isFinite(p.tcKelvin)).toBe(true);
+    const bad = await predict('formula=Xy2O&refs=none');
+    expect(bad.status).toBe(400);
+    expect((await json<ErrorBody>(bad)).error.code).toBe('FORMULA_INVALID');
+    const unknownModel = await call(`/predict?tcModel=no-such-version&efModel=${ef}&formula=MgB2&refs=none`);
+    expect(unknownModel.status).toBe(404);
   });
 });

@@ -109,26 +109,4 @@ describe('kiago predict on the shipped models and real Postgres', () => {
       await predictionModels.dispose();
     }
   });
-  it('answers 501 without a predictor: the orchestrator serves the API without TensorFlow', async () => {
-    const api: RunningApiServer = await startApiServer({
-      db,
-      launcher: async () => {
-        throw new Error('not used');
-      },
-      token: TOKEN,
-      port: 0,
-      host: '127.0.0.1',
-    });
-    try {
-      const response = await fetch(`http://127.0.0.1:${api.port}/predict?formula=MgB2`, {
-        headers: { authorization: `Bearer ${TOKEN}` },
-      });
-      expect(response.status).toBe(501);
-      const body = (await response.json()) as { error: { code: string; message: string } };
-      expect(body.error.code).toBe('PREDICT_NOT_SERVED');
-      expect(body.error.message).toMatch(/kiago predict/);
-    } finally {
-      await api.close();
-    }
-  });
 });

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Db } from '@kiago/db';
 import type { LaunchedRun } from '@kiago/orchestration';
 import type { CampaignSpec } from '@kiago/shared';
+import type { PredictFormulasInput } from '@kiago/worker-runtime';
 
 /** Starts a run of a validated spec (launchCampaign with a Temporal client in production). */
 export type CampaignLauncher = (input: { spec: CampaignSpec; replaceSpec: boolean }) => Promise<LaunchedRun>;
@@ -13,18 +14,12 @@ export interface ApiLogger {
 export interface ApiDeps {
   db: Db;
   launcher: CampaignLauncher;
-  /** Runs the models for GET /predict; null in a process without TensorFlow (the orchestrator). */
-  predictor: Predictor | null;
+  /** Runs the models for GET /predict: in-process (createPredictor) or on the gpu workers (temporalPredictor). */
+  predictor: Predictor;
 }
 
-export interface PredictRequest {
-  formulas: string[];
-  tcModel: string;
-  efModel: string;
-  /** null: no e_above_hull. */
-  referenceSet: string | null;
-  oxidationStates: 'smact14' | 'icsd24';
-}
+/** The gpu workers' predictFormulas input: the orchestrator forwards GET /predict to them. */
+export type PredictRequest = PredictFormulasInput;
 
 /** @kiago/optimiser's createPredictor() fits: the API itself never loads TensorFlow. */
 export type Predictor = (db: Db, request: PredictRequest) => Promise<object>;

@@ -6,7 +6,7 @@ import type { CampaignDetail, CampaignListItem, RunProgress } from '@kiago/orche
 import { createReportFixture, type ReportFixture } from '@kiago/report/testing';
 import { SpecError } from '@kiago/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignLauncher } from './api-types.js';
+import type { CampaignLauncher, Predictor } from './api-types.js';
 import type { ErrorBody } from './http-error.js';
 import { type RunningApiServer, startApiServer } from './start-api-server.js';
 
@@ -20,6 +20,9 @@ async function json<T>(response: Response | Promise<Response>): Promise<T> {
 // Every request here is refused or read-only, so the launcher must never run (tests/api launches for real).
 const unusedLauncher: CampaignLauncher = async () => {
   throw new Error('the launcher must not be called for a refused request');
+};
+const unusedPredictor: Predictor = async () => {
+  throw new Error('the predictor must not be called: GET /predict is tested in tests/api');
 };
 
 describe('the HTTP API (read routes, validation, auth) on a real socket and Postgres', () => {
@@ -38,7 +41,14 @@ describe('the HTTP API (read routes, validation, auth) on a real socket and Post
   beforeAll(async () => {
     db = createDb({ databaseUrl: testDatabaseUrl(), maxConnections: 4 });
     fixture = await createReportFixture(db);
-    api = await startApiServer({ db, launcher: unusedLauncher, token: TOKEN, port: 0, host: '127.0.0.1' });
+    api = await startApiServer({
+      db,
+      launcher: unusedLauncher,
+      predictor: unusedPredictor,
+      token: TOKEN,
+      port: 0,
+      host: '127.0.0.1',
+    });
   });
   afterAll(async () => {
     await api?.close();
@@ -63,7 +73,7 @@ describe('the HTTP API (read routes, validation, auth) on a real socket and Post
       (await call('/campaigns', { token: null, headers: { authorization: `Basic ${TOKEN}` } })).status,
     ).toBe(401);
     await expect(
-      startApiServer({ db, launcher: unusedLauncher, token: 'short', port: 0 }),
+      startApiServer({ db, launcher: unusedLauncher, predictor: unusedPredictor, token: 'short', port: 0 }),
     ).rejects.toBeInstanceOf(SpecError);
   });
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
-import type { ApiDeps, ApiLogger, ApiResponse, Predictor, Route } from './api-types.js';
+import type { ApiDeps, ApiLogger, ApiResponse, Route } from './api-types.js';
 import { createBearerCheck } from './bearer-auth.js';
 import { campaignRoutes } from './campaign-routes.js';
 import { healthRoutes } from './health-routes.js';
@@ -9,9 +9,7 @@ import { errorResponse, HttpError } from './http-error.js';
 import { predictRoutes } from './predict-routes.js';
 import { runRoutes } from './run-routes.js';
 
-export interface ApiServerOptions extends Omit<ApiDeps, 'predictor'> {
-  /** GET /predict answers 501 without one (the orchestrator image carries no TensorFlow). */
-  predictor?: Predictor;
+export interface ApiServerOptions extends ApiDeps {
   /** Every route but /healthz and /readyz needs `Authorization: Bearer <token>`. */
   token: string;
   logger?: ApiLogger;
@@ -34,7 +32,7 @@ export function createApiServer(options: ApiServerOptions): Server {
   const deps: ApiDeps = {
     db: options.db,
     launcher: options.launcher,
-    predictor: options.predictor ?? null,
+    predictor: options.predictor,
   };
   const logger: ApiLogger = options.logger ?? { error: (message, fields) => console.error(message, fields) };
 

@@ -2,3 +2,4 @@ export type { ApiLogger, CampaignLauncher, Predictor, PredictRequest } from './a
 export { type ApiServerOptions, createApiServer } from './create-api-server.js';
 export type { ErrorBody } from './http-error.js';
 export { type RunningApiServer, startApiServer, temporalLauncher } from './start-api-server.js';
+export { temporalPredictor } from './temporal-predictor.js';

@@ -1,7 +1,6 @@
 import { parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
 import type { Route } from './api-types.js';
-import { HttpError } from './http-error.js';
 
 const MAX_FORMULAS = 1000;
 
@@ -32,13 +31,6 @@ export const predictRoutes: Route[] = [
         raw[key] = key === 'formula' ? values : (values.at(-1) as string);
       }
       const query = parseOrThrow(predictQuerySchema, raw, 'query');
-      if (!predictor) {
-        throw new HttpError(
-          501,
-          'PREDICT_NOT_SERVED',
-          'this process has no TensorFlow models (the orchestrator image carries none): use `kiago predict`',
-        );
-      }
       const batch = await predictor(db, {
         formulas: query.formula,
         tcModel: query.tcModel,

@@ -52,6 +52,7 @@ export {
 export { connectTemporalClient } from './temporal/connect-client.js';
 export type { OrchestrationContext } from './temporal/orchestration-context.js';
 export { workflowSource, workflowsModulePath } from './temporal/workflow-source.js';
+export type { PredictWorkflow, PredictWorkflowInput } from './workflows/predict-workflow.js';
 export { campaignWorkflowId } from './workflows/workflow-ids.js';
 export {
   DEFAULT_ORCHESTRATION_SETTINGS,

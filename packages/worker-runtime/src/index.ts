@@ -18,6 +18,7 @@ export type {
   GpuActivities,
   OptimiseShardActivityInput,
   OptimiseShardSummary,
+  PredictFormulasInput,
   PrepareReferenceEnergiesInput,
   PrepareReferenceEnergiesSummary,
 } from './contracts/gpu-activities.js';

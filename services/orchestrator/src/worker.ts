@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { startApiServer, temporalLauncher } from '@kiago/api';
+import { startApiServer, temporalLauncher, temporalPredictor } from '@kiago/api';
 import {
   countRunningShards,
   createGpuAutoscaler,
@@ -67,6 +67,7 @@ async function startApi(
   const server = await startApiServer({
     db,
     launcher: temporalLauncher({ db, client, taskQueues: env.worker.temporal.taskQueues }),
+    predictor: temporalPredictor({ client, taskQueues: env.worker.temporal.taskQueues }),
     token: apiEnv.token,
     port: apiEnv.port,
     ...(apiEnv.host && { host: apiEnv.host }),

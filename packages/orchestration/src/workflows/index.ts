@@ -1,4 +1,5 @@
 // The workflow worker's entry (workflowsPath / bundle): every workflow type the orchestrator runs.
 export { CampaignWorkflow } from './campaign-workflow.js';
 export { NightlyWorkflow } from './nightly-workflow.js';
+export { PredictWorkflow } from './predict-workflow.js';
 export { ShardWorkflow } from './shard-workflow.js';

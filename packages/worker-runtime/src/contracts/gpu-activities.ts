@@ -6,6 +6,18 @@
 export interface GpuActivities {
   optimiseShard(input: OptimiseShardActivityInput): Promise<OptimiseShardSummary>;
   prepareReferenceEnergies(input: PrepareReferenceEnergiesInput): Promise<PrepareReferenceEnergiesSummary>;
+  /** What the models say about given formulas: GET /predict, served by a process without TensorFlow. */
+  predictFormulas(input: PredictFormulasInput): Promise<object>;
+}
+
+/** At most a thousand formulas (the API's cap), so request and answer stay small Temporal payloads. */
+export interface PredictFormulasInput {
+  formulas: string[];
+  tcModel: string;
+  efModel: string;
+  /** null: no e_above_hull. */
+  referenceSet: string | null;
+  oxidationStates: 'smact14' | 'icsd24';
 }
 
 export interface OptimiseShardActivityInput {
