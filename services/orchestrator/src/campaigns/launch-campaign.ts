@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { campaignSpecSchema, parseOrThrow } from '@kiago/shared';
+import { campaignSpecSchemaWithin, parseCampaignLimits, parseOrThrow } from '@kiago/shared';
 import { type PinnedModelVersions, resolveModelVersions } from '../runs/model-versions.js';
 import type { OrchestrationContext } from '../temporal/orchestration-context.js';
 import type { CampaignWorkflow } from '../workflows/campaign-workflow.js';
@@ -33,7 +33,8 @@ export async function launchCampaign(
   ctx: OrchestrationContext,
   input: LaunchCampaignInput,
 ): Promise<LaunchedRun> {
-  const spec = parseOrThrow(campaignSpecSchema, input.spec, input.source ?? 'campaign spec');
+  const schema = campaignSpecSchemaWithin(ctx.limits ?? parseCampaignLimits());
+  const spec = parseOrThrow(schema, input.spec, input.source ?? 'campaign spec');
   const modelVersions = await resolveModelVersions(ctx.db, spec.models);
   const campaign = await saveCampaign(ctx.db, spec, input.replaceSpec);
   const runId = randomUUID();
