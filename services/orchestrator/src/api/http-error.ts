@@ -1,4 +1,11 @@
-import { FormulaError, KiagoError, NotFoundError, SpecError, type SpecIssue } from '@kiago/shared';
+import {
+  CompositionError,
+  FormulaError,
+  KiagoError,
+  NotFoundError,
+  SpecError,
+  type SpecIssue,
+} from '@kiago/shared';
 
 /** An error with an HTTP status of its own (bad body, unknown route, missing token). */
 export class HttpError extends Error {
@@ -41,7 +48,8 @@ export function errorResponse(error: unknown): ErrorResponse {
   if (error instanceof HttpError)
     return { ...answer(error.status, error.code, error.message), headers: error.headers };
   if (error instanceof SpecError) return answer(400, error.code, error.message, { issues: error.issues });
-  if (error instanceof FormulaError) return answer(400, error.code, error.message);
+  if (error instanceof FormulaError || error instanceof CompositionError)
+    return answer(400, error.code, error.message);
   if (error instanceof NotFoundError) return answer(404, error.code, error.message);
   // Other typed errors are still ours (e.g. a model version missing at launch): say what happened.
   if (error instanceof KiagoError) return answer(error.nonRetryable ? 409 : 503, error.code, error.message);
