@@ -140,6 +140,10 @@ describeWithTools(['helm', 'kustomize'], 'rendered manifests (kustomize and helm
     const fromHelm = limitVars(configOf(helm('kiago', 'helm/kiago/examples/prod.yaml')));
     expect(fromHelm).toEqual(limitVars(configOf(kustomize('prod'))));
     expect(parseCampaignLimits(fromHelm)).toEqual(DEFAULT_CAMPAIGN_LIMITS);
+    // The processes default to loopback; in a pod the probes and the Service reach the pod IP.
+    for (const data of [configOf(helm('kiago')), configOf(kustomize('prod'))]) {
+      expect(data).toMatchObject({ KIAGO_HEALTH_HOST: '0.0.0.0', KIAGO_API_HOST: '0.0.0.0' });
+    }
     const args = [
       'template',
       'kiago',

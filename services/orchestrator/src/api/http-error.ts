@@ -1,5 +1,6 @@
 import {
   CompositionError,
+  ConflictError,
   FormulaError,
   KiagoError,
   NotFoundError,
@@ -51,6 +52,7 @@ export function errorResponse(error: unknown): ErrorResponse {
   if (error instanceof FormulaError || error instanceof CompositionError)
     return answer(400, error.code, error.message);
   if (error instanceof NotFoundError) return answer(404, error.code, error.message);
+  if (error instanceof ConflictError) return answer(409, error.code, error.message);
   // Other typed errors are still ours (e.g. a model version missing at launch): say what happened.
   if (error instanceof KiagoError) return answer(error.nonRetryable ? 409 : 503, error.code, error.message);
   return { ...answer(500, 'INTERNAL', 'internal error (see the server log)'), internal: true };

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type Db, Prisma } from '@kiago/db';
-import { type CampaignSpec, SpecError } from '@kiago/shared';
+import { type CampaignSpec, ConflictError } from '@kiago/shared';
 
 export interface SavedCampaign {
   id: string;
@@ -52,13 +52,12 @@ export async function saveCampaignUndoably(
     return { saved: { id: existing.id, name: existing.name, change: 'unchanged' } };
   }
   if (!replaceSpec) {
-    throw new SpecError(`campaign ${JSON.stringify(spec.name)}`, [
-      {
-        path: 'name',
-        message:
-          'a campaign of this name already exists with a different spec; rename it, or replace the stored spec',
-      },
-    ]);
+    // 409 in the API: a concurrent launch of another spec under this name may have just won.
+    throw new ConflictError(
+      `campaign ${JSON.stringify(spec.name)}`,
+      'name',
+      'a campaign of this name already exists with a different spec; rename it, or replace the stored spec',
+    );
   }
   await db.prisma.campaign.update({
     where: { id: existing.id },

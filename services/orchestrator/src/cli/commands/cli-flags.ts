@@ -13,10 +13,14 @@ export const runIdArgument = z.uuid({
 
 /** A plain decimal (NaN, Infinity and hex are refused rather than read as numbers). */
 export function decimalFlag(flag: string, unit: string) {
-  return z
-    .string({ error: `${flag} must be a number of ${unit}` })
-    .regex(/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/, `${flag} must be a number of ${unit}, e.g. 0.1`)
-    .transform(Number);
+  return (
+    z
+      .string({ error: `${flag} must be a number of ${unit}` })
+      .regex(/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/, `${flag} must be a number of ${unit}, e.g. 0.1`)
+      .transform(Number)
+      // 1e999 reads as Infinity: refuse it here, in the flag's name, not deeper down in a query's.
+      .pipe(z.number({ error: `${flag} must be a finite number of ${unit}` }))
+  );
 }
 
 export function countFlag(flag: string, { min, max }: { min: number; max: number }) {
