@@ -97,6 +97,23 @@ describe('the HTTP API refuses odd input with 4xx and says nothing internal', ()
     expect(error.message).toBe('query: maxEhull must be a finite number');
   });
 
+  it('a body with thousands of bad fields gets the first 20 issues and a count, not megabytes', async () => {
+    const bases = Array.from({ length: 5000 }, () => 'MgB2');
+    const response = await call(api, '/campaigns', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'dupes', bases, seeds: [0] }),
+    });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(text.length).toBeLessThan(10_000);
+    const { error } = JSON.parse(text) as ErrorBody;
+    expect(error.issues).toHaveLength(20);
+    expect(error).toMatchObject({
+      moreIssues: 4979,
+      message: expect.stringMatching(/\(and 4979 more issues\)$/),
+    });
+  });
+
   it('the API listens on loopback unless KIAGO_API_HOST opens it', () => {
     expect(parseApiEnv({ KIAGO_API_TOKEN: TOKEN }).host).toBe('127.0.0.1');
     expect(parseApiEnv({ KIAGO_API_TOKEN: TOKEN, KIAGO_API_HOST: '0.0.0.0' }).host).toBe('0.0.0.0');

@@ -22,7 +22,19 @@ export class HttpError extends Error {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; issues?: readonly SpecIssue[] };
+  error: { code: string; message: string; issues?: readonly SpecIssue[]; moreIssues?: number };
+}
+
+/** 10,000 near-duplicate bases made a 1.5 MB answer; the first issues are enough to fix the body. */
+export const MAX_REPORTED_ISSUES = 20;
+
+function specErrorBody(error: SpecError): ErrorBody['error'] {
+  const { issues } = error;
+  if (issues.length <= MAX_REPORTED_ISSUES) return { code: error.code, message: error.message, issues };
+  const shown = issues.slice(0, MAX_REPORTED_ISSUES);
+  const more = issues.length - shown.length;
+  const message = `${new SpecError(error.source, shown).message} (and ${more} more issues)`;
+  return { code: error.code, message, issues: shown, moreIssues: more };
 }
 
 export interface ErrorResponse {
@@ -48,7 +60,10 @@ export function errorResponse(error: unknown): ErrorResponse {
   });
   if (error instanceof HttpError)
     return { ...answer(error.status, error.code, error.message), headers: error.headers };
-  if (error instanceof SpecError) return answer(400, error.code, error.message, { issues: error.issues });
+  if (error instanceof SpecError) {
+    const body = specErrorBody(error);
+    return answer(400, body.code, body.message, body);
+  }
   if (error instanceof FormulaError || error instanceof CompositionError)
     return answer(400, error.code, error.message);
   if (error instanceof NotFoundError) return answer(404, error.code, error.message);
