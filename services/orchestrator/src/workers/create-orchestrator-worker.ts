@@ -1,4 +1,5 @@
 import type { Db } from '@kiago/db';
+import { kiagoFailureInterceptor } from '@kiago/worker-runtime';
 import { type Logger, type NativeConnection, Worker } from '@temporalio/worker';
 import { createOrchestratorActivities } from '../activities/orchestrator-activities.js';
 import { workflowSource } from './workflow-source.js';
@@ -24,5 +25,8 @@ export async function createOrchestratorWorker(options: OrchestratorWorkerOption
     ...workflowSource(options.workflowBundlePath),
     activities: createOrchestratorActivities({ db: options.db, logger: options.logger }),
     maxConcurrentLocalActivityExecutions: options.maxConcurrentLocalActivities ?? 50,
+    // Bookkeeping's typed errors (a stored spec the schema refuses, a missing campaign) become
+    // non-retryable failures: without this they were plain errors, retried without end.
+    interceptors: { activity: [kiagoFailureInterceptor] },
   });
 }
