@@ -66,7 +66,7 @@ describe('kiago errors are a message and an exit status', () => {
     const result = await kiago(['campaign', 'launch', file], env);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(
-      /^kiago: cannot reach Temporal at 127\.0\.0\.1:1: .+ \(TEMPORAL_ADDRESS\)\n$/,
+      /^kiago: cannot reach Temporal at 127\.0\.0\.1:1: .*ECONNREFUSED 127\.0\.0\.1:1 \(TEMPORAL_ADDRESS\)\n$/,
     );
     expect(await db.prisma.campaign.count({ where: { name } })).toBe(0);
   }, 120_000);

@@ -102,9 +102,11 @@ function temporalFailure(error: unknown, env: Env): CliFailure | undefined {
   const grpc = links.find((link) => ['14', '4'].includes(codeOf(link)));
   const details =
     grpc && typeof grpc === 'object' && 'details' in grpc ? String(grpc.details) : (error as Error).message;
+  // gRPC appends an empty "Resolution note:" when DNS had nothing to say.
+  const reason = details.replace(/\.?\s*Resolution note:\s*$/, '');
   const address = env.TEMPORAL_ADDRESS ?? 'localhost:7233';
   return {
-    message: `cannot reach Temporal at ${address}: ${details} (TEMPORAL_ADDRESS)`,
+    message: `cannot reach Temporal at ${address}: ${reason} (TEMPORAL_ADDRESS)`,
     exitCode: EXIT_UNAVAILABLE,
   };
 }
