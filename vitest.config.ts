@@ -8,10 +8,15 @@ export default defineConfig({
   // The global setup runs in vitest's own environment, which ignores `resolve.conditions`.
   environments: { __vitest__: { resolve: { conditions: ['@kiago/source'] } } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'services/*/src/**/*.test.ts',
+      'apps/*/src/**/*.test.ts',
+      'tests/**/*.test.ts',
+    ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    globalSetup: ['tests/setup/global-setup.ts', 'tests/setup/temporal.ts'],
+    globalSetup: ['tests/setup/global-setup.ts', 'tests/setup/temporal.ts', 'tests/setup/kube.ts'],
   },
 });

@@ -15,9 +15,17 @@ COPY packages/shared/package.json packages/shared/
 COPY packages/datasets/package.json packages/datasets/
 COPY packages/db/package.json packages/db/
 COPY packages/worker-runtime/package.json packages/worker-runtime/
+COPY packages/screening/package.json packages/screening/
+COPY packages/optimiser/package.json packages/optimiser/
+COPY packages/orchestration/package.json packages/orchestration/
+COPY packages/report/package.json packages/report/
+COPY packages/api/package.json packages/api/
+COPY packages/autoscaler/package.json packages/autoscaler/
 COPY services/orchestrator/package.json services/orchestrator/
 COPY services/gpu-worker/package.json services/gpu-worker/
-COPY services/screening/package.json services/screening/
+COPY services/screening-worker/package.json services/screening-worker/
+COPY apps/cli/package.json apps/cli/
+COPY tests/package.json tests/
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.base.json turbo.json ./
 COPY prisma prisma
@@ -25,7 +33,7 @@ COPY packages packages
 COPY services services
 RUN npx turbo run build --filter=@kiago/gpu-worker...
 RUN mkdir -p /out \
- && for dir in packages/* services/*; do \
+ && for dir in packages/* services/* apps/*; do \
       mkdir -p "/out/$dir" && cp "$dir/package.json" "/out/$dir/" \
       && if [ -d "$dir/dist" ]; then cp -R "$dir/dist" "/out/$dir/"; fi; \
     done
@@ -38,9 +46,17 @@ COPY packages/shared/package.json packages/shared/
 COPY packages/datasets/package.json packages/datasets/
 COPY packages/db/package.json packages/db/
 COPY packages/worker-runtime/package.json packages/worker-runtime/
+COPY packages/screening/package.json packages/screening/
+COPY packages/optimiser/package.json packages/optimiser/
+COPY packages/orchestration/package.json packages/orchestration/
+COPY packages/report/package.json packages/report/
+COPY packages/api/package.json packages/api/
+COPY packages/autoscaler/package.json packages/autoscaler/
 COPY services/orchestrator/package.json services/orchestrator/
 COPY services/gpu-worker/package.json services/gpu-worker/
-COPY services/screening/package.json services/screening/
+COPY services/screening-worker/package.json services/screening-worker/
+COPY apps/cli/package.json apps/cli/
+COPY tests/package.json tests/
 # --omit=optional leaves out the CPU addon; each target below adds the backend it runs.
 RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
       --workspace @kiago/gpu-worker --workspace @kiago/db

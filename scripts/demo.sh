@@ -15,5 +15,5 @@ if [ -z "${DATABASE_URL:-}" ]; then
 fi
 KIAGO_SKIP_BUILD=1 bash scripts/migrate.sh
 
-node services/orchestrator/dist/cli/main.js dev demo "$@"
+node apps/cli/dist/main.js dev demo "$@"
 echo "[kiago] demo finished in $(( $(date +%s) - started )) s" >&2

@@ -17,4 +17,4 @@ bash scripts/setup-tfjs.sh >/dev/null
 npm run --silent build >/dev/null
 # npm links a workspace's bin only when its target exists, and dist/ is built after `npm ci`:
 # link `kiago` now so that `npx kiago` works.
-[ -e node_modules/.bin/kiago ] || npm rebuild --silent --ignore-scripts @kiago/orchestrator >/dev/null
+[ -e node_modules/.bin/kiago ] || npm rebuild --silent --ignore-scripts @kiago/cli >/dev/null

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# README command 2: run every test against a real Postgres (and the deploy tests against helm/kustomize). Uses DATABASE_URL when set, otherwise
+# README command 2: run every test against a real Postgres (and the deploy tests against helm/kustomize
+# and a real Kubernetes API server). Uses DATABASE_URL when set, otherwise
 # starts the embedded Postgres of scripts/local-postgres.mjs. Extra arguments go to vitest.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -10,6 +11,12 @@ bash scripts/setup.sh
 helm_status=0
 bash scripts/setup-helm.sh >/dev/null || helm_status=$?
 if [ "$helm_status" -ne 0 ] && [ "$helm_status" -ne 3 ]; then exit "$helm_status"; fi
+# The real Kubernetes control plane for the deploy and autoscaler tests (kube-apiserver,
+# controller-manager and scheduler built once into .tools/kube, Debian's etcd; tests/setup/kube.ts starts them
+# per run on free 127.0.0.1 ports). Without Go ≥ 1.25 or apt (exit 3) those tests skip and say why.
+kube_status=0
+bash scripts/setup-kube.sh >/dev/null || kube_status=$?
+if [ "$kube_status" -ne 0 ] && [ "$kube_status" -ne 3 ]; then exit "$kube_status"; fi
 
 if [ -z "${DATABASE_URL:-}" ]; then
   DATABASE_URL="$(node scripts/local-postgres.mjs start)"

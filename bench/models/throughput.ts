@@ -1,7 +1,7 @@
 /**
  * Inference throughput of the folded Tc model and ElemNet, per available TensorFlow.js backend:
  * forward, and forward + gradient w.r.t. the composition (what each optimiser step costs).
- * Run: npx tsc -p packages/shared/tsconfig.build.json && npx tsc -p services/gpu-worker/tsconfig.build.json
+ * Run: npx tsc -p packages/shared/tsconfig.build.json && npx tsc -p packages/optimiser/tsconfig.build.json
  *      && bash scripts/setup-tfjs.sh && nice -n 10 node bench/models/throughput.ts [options]
  * Options: --backends node,wasm,cpu   --batches 64,256,1024   --seconds 3 (timed budget per cell)
  *          --max-step-seconds 20 (cells whose estimated single step is slower are skipped)
@@ -19,7 +19,7 @@ import {
   selectTfBackend,
   TF_BACKEND_ORDER,
   TfBackendUnavailableError,
-} from '@kiago/gpu-worker';
+} from '@kiago/optimiser';
 import { ELEMENT_COUNT, parseOrThrow } from '@kiago/shared';
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';

@@ -1,16 +1,16 @@
 /**
- * Regenerates services/gpu-worker/src/optimiser/element-frequency.gen.ts: how many SuperCon
+ * Regenerates packages/optimiser/src/optimiser/element-frequency.gen.ts: how many SuperCon
  * superconductors (Tc > 0) of the Tc model's training split contain each element. The KIAGO
  * initialisation swaps base elements for elements drawn with these weights, as the reference
  * implementation does with its training set (`atom_distribution_from_train`: Σ_rows [x_e > 0]).
  * Run: npx tsc -p packages/shared/tsconfig.build.json && npx tsc -p packages/datasets/tsconfig.build.json
- *      && npx tsc -p services/gpu-worker/tsconfig.build.json && node bench/optimiser/generate-element-frequency.ts
+ *      && npx tsc -p packages/optimiser/tsconfig.build.json && node bench/optimiser/generate-element-frequency.ts
  */
 import { writeFile } from 'node:fs/promises';
-import { buildTcDataset, DEFAULT_SPLIT_SEED } from '@kiago/gpu-worker';
+import { buildTcDataset, DEFAULT_SPLIT_SEED } from '@kiago/optimiser';
 import { ELEMENT_COUNT, ELEMENTS } from '@kiago/shared';
 
-const OUTPUT = new URL('../../services/gpu-worker/src/optimiser/element-frequency.gen.ts', import.meta.url);
+const OUTPUT = new URL('../../packages/optimiser/src/optimiser/element-frequency.gen.ts', import.meta.url);
 
 const dataset = await buildTcDataset({ seed: DEFAULT_SPLIT_SEED });
 const { x, y } = dataset.train;

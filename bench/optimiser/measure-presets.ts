@@ -9,7 +9,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { loadShardModels, optimiseShard, selectTfBackend, TF_BACKEND_CHOICES } from '@kiago/gpu-worker';
+import { loadShardModels, optimiseShard, selectTfBackend, TF_BACKEND_CHOICES } from '@kiago/optimiser';
 import { campaignSpecSchema, maskStep, parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
 import { quantile, type ShardMetrics, shardMetrics } from './presets/shard-metrics.ts';

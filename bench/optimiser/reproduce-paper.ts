@@ -3,7 +3,7 @@
  * our shipped models from the specs in examples/paper, and writes docs/reproduction.md (plus the
  * raw scores as JSON). Scale is CPU-sized by default; pass --candidates 4096 --steps 1000 on a GPU.
  * Run: npx tsc -p packages/shared/tsconfig.build.json && npx tsc -p packages/datasets/tsconfig.build.json
- *      && npx tsc -p services/screening/tsconfig.build.json && npx tsc -p services/gpu-worker/tsconfig.build.json
+ *      && npx tsc -p packages/screening/tsconfig.build.json && npx tsc -p packages/optimiser/tsconfig.build.json
  *      && bash scripts/setup-tfjs.sh && nice -n 5 node bench/optimiser/reproduce-paper.ts
  * Options: --candidates 96 --steps 200 --sections rounding,normal,substitution,hydride
  *          --rounding-bases HgBa2Ca2Cu3O8 --max-atoms 15,20,25,50,100 --backend auto
@@ -25,7 +25,7 @@ import {
   type ShardMethodChoice,
   selectTfBackend,
   TF_BACKEND_CHOICES,
-} from '@kiago/gpu-worker';
+} from '@kiago/optimiser';
 import { type CampaignSpec, loadCampaignSpec, parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
 import { compareMethods, integerLossVsRounding, type RunContext } from './paper/experiments.ts';

@@ -17,7 +17,7 @@ import {
   type ShardModels,
   selectTfBackend,
   TF_BACKEND_ORDER,
-} from '@kiago/gpu-worker';
+} from '@kiago/optimiser';
 import { campaignSpecSchema, ELEMENT_COUNT, parseOrThrow } from '@kiago/shared';
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';

@@ -3,7 +3,7 @@
  * share of the machine's peak, memory high-water mark, and the share of the step spent in each model.
  * Each cell runs in its own process (bench/optimiser/step-cell.ts).
  * Run: npx tsc -p packages/shared/tsconfig.build.json && npx tsc -p packages/datasets/tsconfig.build.json
- *      && npx tsc -p services/gpu-worker/tsconfig.build.json && bash scripts/setup-tfjs.sh
+ *      && npx tsc -p packages/optimiser/tsconfig.build.json && bash scripts/setup-tfjs.sh
  *      && nice -n 5 node bench/optimiser/throughput.ts [--backends node,wasm,cpu] [--models shipped,full]
  *         [--batches 256,1024,4096] [--max-step-seconds 30] [--json bench-results/optimiser.json]
  */

@@ -18,7 +18,7 @@ export function spawnWorkerProcesses(
       env: { ...common, KIAGO_GPU_SLOTS: String(gpuSlots), KIAGO_TF_BACKEND: 'auto' },
       stdio: ['ignore', 'ignore', 'inherit'],
     }),
-    spawn(process.execPath, ['services/screening/dist/worker.js'], {
+    spawn(process.execPath, ['services/screening-worker/dist/worker.js'], {
       env: { ...common, KIAGO_SCREENING_CONCURRENCY: String(screeningConcurrency) },
       stdio: ['ignore', 'ignore', 'inherit'],
     }),

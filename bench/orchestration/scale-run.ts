@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ensureActiveModels, ensureReferenceSet, ensureTemporalAddress } from '@kiago/cli';
 import { findRepoRoot } from '@kiago/datasets';
 import {
   applyMigrations,
@@ -22,15 +23,8 @@ import {
   parseDbEnv,
   recreateDatabase,
 } from '@kiago/db';
-import {
-  createOrchestratorWorker,
-  ensureActiveModels,
-  ensureReferenceSet,
-  ensureTemporalAddress,
-  launchCampaign,
-  orchestrationSettings,
-  waitForRun,
-} from '@kiago/orchestrator';
+import { launchCampaign, orchestrationSettings, waitForRun } from '@kiago/orchestration';
+import { createOrchestratorWorker } from '@kiago/orchestrator';
 import { parseOrThrow } from '@kiago/shared';
 import { installTemporalRuntime, runWorkers, suffixedTaskQueues } from '@kiago/worker-runtime';
 import { Client, Connection } from '@temporalio/client';

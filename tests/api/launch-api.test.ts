@@ -1,12 +1,7 @@
+import { type ErrorBody, type RunningApiServer, startApiServer, temporalLauncher } from '@kiago/api';
 import type { TopCandidate } from '@kiago/db';
-import type { LaunchedRun, RunProgress } from '@kiago/orchestrator';
+import type { LaunchedRun, RunProgress } from '@kiago/orchestration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ErrorBody,
-  type RunningApiServer,
-  startApiServer,
-  temporalLauncher,
-} from '../../services/orchestrator/src/api/index.js';
 import { type E2eHarness, startE2eHarness } from '../e2e/support/e2e-harness.js';
 
 const TOKEN = 'launch-test-token-0123456789';

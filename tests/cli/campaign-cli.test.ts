@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SpecError } from '@kiago/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerCampaignCommand } from '../../services/orchestrator/src/cli/commands/campaign.js';
-import { registerCandidatesCommand } from '../../services/orchestrator/src/cli/commands/candidates.js';
-import { runKiago } from '../../services/orchestrator/src/cli/commands/fixtures/run-kiago.js';
-import { registerReportCommand } from '../../services/orchestrator/src/cli/commands/report.js';
-import { registerRunCommand } from '../../services/orchestrator/src/cli/commands/run.js';
+import { registerCampaignCommand } from '../../apps/cli/src/commands/campaign.js';
+import { registerCandidatesCommand } from '../../apps/cli/src/commands/candidates.js';
+import { runKiago } from '../../apps/cli/src/commands/fixtures/run-kiago.js';
+import { registerReportCommand } from '../../apps/cli/src/commands/report.js';
+import { registerRunCommand } from '../../apps/cli/src/commands/run.js';
 import { type E2eHarness, startE2eHarness } from '../e2e/support/e2e-harness.js';
 
 const COMMANDS = [

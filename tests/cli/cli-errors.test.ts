@@ -7,10 +7,10 @@ import { promisify } from 'node:util';
 import { createDb, type Db } from '@kiago/db';
 import { testDatabaseUrl } from '@kiago/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerTinyModelVersions } from '../../services/gpu-worker/src/activities/fixtures/tiny-model-versions.js';
+import { registerTinyModelVersions } from '../../packages/optimiser/src/activities/fixtures/tiny-model-versions.js';
 
 /** The built `kiago` (scripts/test.sh builds first), run as a user runs it: its own process. */
-const KIAGO_BIN = 'services/orchestrator/dist/cli/main.js';
+const KIAGO_BIN = 'apps/cli/dist/main.js';
 
 interface Exit {
   code: number;

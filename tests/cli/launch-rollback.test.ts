@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createDb, type Db } from '@kiago/db';
 import { testDatabaseUrl } from '@kiago/db/testing';
+import { launchCampaign, type OrchestrationContext } from '@kiago/orchestration';
 import { DEFAULT_TASK_QUEUES } from '@kiago/worker-runtime';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerTinyModelVersions } from '../../services/gpu-worker/src/activities/fixtures/tiny-model-versions.js';
-import { launchCampaign } from '../../services/orchestrator/src/campaigns/launch-campaign.js';
-import type { OrchestrationContext } from '../../services/orchestrator/src/temporal/orchestration-context.js';
+import { registerTinyModelVersions } from '../../packages/optimiser/src/activities/fixtures/tiny-model-versions.js';
 
 // A Temporal that is not there (port 1): the workflow start fails, and the launch must write nothing.
 describe('a launch whose workflow does not start leaves the campaigns table as it was', () => {

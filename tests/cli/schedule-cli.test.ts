@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '@kiago/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runKiago } from '../../services/orchestrator/src/cli/commands/fixtures/run-kiago.js';
-import { registerScheduleCommand } from '../../services/orchestrator/src/cli/commands/schedule.js';
+import { runKiago } from '../../apps/cli/src/commands/fixtures/run-kiago.js';
+import { registerScheduleCommand } from '../../apps/cli/src/commands/schedule.js';
 import { type E2eHarness, startE2eHarness } from '../e2e/support/e2e-harness.js';
 
 // trigger, backfill and run-now start NightlyWorkflows that re-run every nightly campaign in the shared

@@ -7,7 +7,7 @@ import {
   pauseRun,
   resumeRun,
   waitForRun,
-} from '@kiago/orchestrator';
+} from '@kiago/orchestration';
 import { SpecError } from '@kiago/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_SETTINGS, type E2eHarness, startE2eHarness } from './support/e2e-harness.js';

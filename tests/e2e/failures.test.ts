@@ -1,5 +1,5 @@
-import { ResourceExhaustedError } from '@kiago/gpu-worker';
-import { launchCampaign, retryFailedShards, waitForRun } from '@kiago/orchestrator';
+import { ResourceExhaustedError } from '@kiago/optimiser';
+import { launchCampaign, retryFailedShards, waitForRun } from '@kiago/orchestration';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_SETTINGS, type E2eHarness, startE2eHarness } from './support/e2e-harness.js';
 import { createFaultInjector } from './support/fault-injection.js';

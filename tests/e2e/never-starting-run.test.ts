@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { type CampaignWorkflowInput, campaignWorkflowId } from '@kiago/orchestration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignWorkflow } from '../../services/orchestrator/src/workflows/campaign-workflow.js';
-import { campaignWorkflowId } from '../../services/orchestrator/src/workflows/workflow-ids.js';
 import { E2E_SETTINGS, type E2eHarness, startE2eHarness } from './support/e2e-harness.js';
 
 // A spec the schema now refuses (candidatesPerShard past a database integer), stored before it did:
@@ -18,19 +17,18 @@ describe('a stored spec that cannot become a run fails its workflow at once', ()
     const spec = { ...harness.spec(), candidatesPerShard: 1_000_000_000_000_000 };
     const campaign = await harness.db.prisma.campaign.create({ data: { name: spec.name, spec } });
     const runId = randomUUID();
-    const handle = await harness.client.workflow.start<typeof CampaignWorkflow>('CampaignWorkflow', {
+    const input: CampaignWorkflowInput = {
+      runId,
+      campaignId: campaign.id,
+      trigger: 'manual',
+      mode: 'new',
+      taskQueues: harness.taskQueues,
+      settings: E2E_SETTINGS,
+    };
+    const handle = await harness.client.workflow.start('CampaignWorkflow', {
       workflowId: campaignWorkflowId(runId),
       taskQueue: harness.taskQueues.orchestrator,
-      args: [
-        {
-          runId,
-          campaignId: campaign.id,
-          trigger: 'manual',
-          mode: 'new',
-          taskQueues: harness.taskQueues,
-          settings: E2E_SETTINGS,
-        },
-      ],
+      args: [input],
     });
     // Before bookkeeping's typed errors were non-retryable, this never settled (the test timed out).
     const failure = await handle.result().then(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { promoteModelVersion } from '@kiago/gpu-worker';
+import { promoteModelVersion } from '@kiago/optimiser';
 import {
   backfillNightlySchedule,
   deleteNightlySchedule,
@@ -13,10 +13,10 @@ import {
   triggerNightlySchedule,
   unpauseNightlySchedule,
   waitForRun,
-} from '@kiago/orchestrator';
+} from '@kiago/orchestration';
 import { NotFoundError } from '@kiago/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerTinyModelVersions } from '../../services/gpu-worker/src/activities/fixtures/tiny-model-versions.js';
+import { registerTinyModelVersions } from '../../packages/optimiser/src/activities/fixtures/tiny-model-versions.js';
 import { type E2eHarness, startE2eHarness } from './support/e2e-harness.js';
 
 describe('nightly re-runs from a Temporal Schedule', () => {

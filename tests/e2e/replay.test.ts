@@ -9,7 +9,7 @@ import { testWorkflowBundlePath } from './support/workflow-bundle.js';
 const HISTORIES = fileURLToPath(new URL('./histories/', import.meta.url));
 
 /**
- * Determinism guard: every committed history (recorded from real runs by record-histories.test.ts)
+ * Determinism guard: every committed history (recorded from real runs by scripts/record-histories.test.ts)
  * must replay on the current workflow code without a non-determinism error. A change that breaks
  * this would break runs that are in flight when it is deployed.
  */

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { testDatabaseUrl } from '@kiago/db/testing';
-import { launchCampaign, waitForRun } from '@kiago/orchestrator';
+import { launchCampaign, waitForRun } from '@kiago/orchestration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eHarness, startE2eHarness } from './support/e2e-harness.js';
 import { type GpuWorkerProcess, spawnGpuWorker } from './support/gpu-worker-process.js';

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createDb, type Db } from '@kiago/db';
 import { testDatabaseUrl } from '@kiago/db/testing';
+import { buildRunReport, renderReportHtml } from '@kiago/report';
+import { createReportFixture } from '@kiago/report/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRunReport } from '../../services/orchestrator/src/report/build-run-report.js';
-import { createReportFixture } from '../../services/orchestrator/src/report/fixtures/report-fixture.js';
-import { renderReportHtml } from '../../services/orchestrator/src/report/render-report-html.js';
 import { chromiumPath, dumpDom, pngSize, screenshot } from './headless-chromium.js';
 
 const chromium = chromiumPath();

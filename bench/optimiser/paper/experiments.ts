@@ -1,9 +1,4 @@
-import {
-  roundShardByRule,
-  runShardMethod,
-  type ShardMethodChoice,
-  type ShardModels,
-} from '@kiago/gpu-worker';
+import { roundShardByRule, runShardMethod, type ShardMethodChoice, type ShardModels } from '@kiago/optimiser';
 import { type CampaignSpec, campaignSpecSchema, planShards } from '@kiago/shared';
 import { type ShardScore, scoreShard } from './evaluate.ts';
 

@@ -1,4 +1,4 @@
-import type { ShardResult } from '@kiago/gpu-worker';
+import type { ShardResult } from '@kiago/optimiser';
 import { screenCandidate, screenOptionsFromSpec } from '@kiago/screening';
 import { type CampaignSpec, canonicalKey } from '@kiago/shared';
 

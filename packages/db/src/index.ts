@@ -28,7 +28,9 @@ export { MigrationChecksumError, MigrationFailedError } from './migrations/migra
 export { DEFAULT_MIGRATIONS_DIR, type MigrationFile, readMigrations } from './migrations/read-migrations.js';
 export { retryableDbErrorCode } from './transactions/retryable-db-error.js';
 export {
+  type IsolationLevel,
+  type TransactionOptions,
   TransactionRetryExhaustedError,
-  type TransactionRetryOptions,
-  withTransactionRetry,
-} from './transactions/with-transaction-retry.js';
+  type TransactionTarget,
+  withTransaction,
+} from './transactions/with-transaction.js';

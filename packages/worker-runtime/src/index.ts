@@ -14,6 +14,13 @@ export {
   type ShardWorkerInterceptorsOptions,
   shardWorkerInterceptors,
 } from './attempts/shard-worker-interceptors.js';
+export type {
+  GpuActivities,
+  OptimiseShardActivityInput,
+  OptimiseShardSummary,
+  PrepareReferenceEnergiesInput,
+  PrepareReferenceEnergiesSummary,
+} from './contracts/gpu-activities.js';
 export {
   LOG_LEVELS,
   type LogLevel,

@@ -1,27 +1,45 @@
+import { type TfBackendChoice, tfBackendChoiceSchema } from '@kiago/optimiser';
 import { parseOrThrow } from '@kiago/shared';
+import { parseWorkerEnv, type WorkerEnv } from '@kiago/worker-runtime';
 import { z } from 'zod';
 
-/** Names accepted by `KIAGO_TF_BACKEND`; `auto` walks the preference order in tf/backend.ts. */
-export const TF_BACKEND_CHOICES = ['auto', 'node-gpu', 'node', 'wasm', 'cpu'] as const;
-export type TfBackendChoice = (typeof TF_BACKEND_CHOICES)[number];
-
 const gpuWorkerEnvSchema = z.object({
-  KIAGO_TF_BACKEND: z
-    .enum(TF_BACKEND_CHOICES, { error: `KIAGO_TF_BACKEND must be one of ${TF_BACKEND_CHOICES.join(', ')}` })
-    .default('auto'),
+  KIAGO_TF_BACKEND: tfBackendChoiceSchema,
+  KIAGO_GPU_SLOTS: z.coerce
+    .number({ error: 'KIAGO_GPU_SLOTS must be a whole number of shards' })
+    .int('KIAGO_GPU_SLOTS must be a whole number of shards')
+    .min(1, 'KIAGO_GPU_SLOTS must be at least 1')
+    .max(64, 'KIAGO_GPU_SLOTS must be at most 64')
+    .default(1),
+  KIAGO_MODELS_DIR: z.string().trim().min(1, 'KIAGO_MODELS_DIR must not be empty when set').optional(),
+  KIAGO_SHUTDOWN_GRACE_S: z.coerce
+    .number({ error: 'KIAGO_SHUTDOWN_GRACE_S must be a number of seconds' })
+    .min(0, 'KIAGO_SHUTDOWN_GRACE_S must be ≥ 0')
+    .default(60),
 });
 
-export interface GpuWorkerEnv {
+/** The gpu-worker process's settings: the shared worker env plus backend, slots and model directory. */
+export interface GpuWorkerProcessEnv {
+  worker: WorkerEnv;
+  slots: number;
   tfBackend: TfBackendChoice;
+  modelsDir?: string;
+  shutdownGraceMs: number;
 }
 
 /**
- * The gpu-worker's settings, read once at start-up; the only place in this service that reads the
- * process environment. Throws a SpecError naming the variable.
+ * Read once at start-up; the only place in this process that reads the environment. Throws a
+ * SpecError naming the variable.
  */
-export function parseGpuWorkerEnv(
+export function parseGpuWorkerProcessEnv(
   env: Readonly<Record<string, string | undefined>> = process.env,
-): GpuWorkerEnv {
+): GpuWorkerProcessEnv {
   const parsed = parseOrThrow(gpuWorkerEnvSchema, env, 'environment');
-  return { tfBackend: parsed.KIAGO_TF_BACKEND };
+  return {
+    worker: parseWorkerEnv(env),
+    slots: parsed.KIAGO_GPU_SLOTS,
+    tfBackend: parsed.KIAGO_TF_BACKEND,
+    ...(parsed.KIAGO_MODELS_DIR && { modelsDir: parsed.KIAGO_MODELS_DIR }),
+    shutdownGraceMs: parsed.KIAGO_SHUTDOWN_GRACE_S * 1000,
+  };
 }

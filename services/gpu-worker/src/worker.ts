@@ -1,8 +1,8 @@
 #!/usr/bin/env node
+import { selectTfBackend } from '@kiago/optimiser';
 import { runMain, runWorkerProcess } from '@kiago/worker-runtime';
-import { createGpuWorker } from './activities/create-gpu-worker.js';
-import { selectTfBackend } from './tf/backend.js';
-import { parseGpuWorkerProcessEnv } from './worker-env.js';
+import { createGpuWorker } from './create-gpu-worker.js';
+import { parseGpuWorkerProcessEnv } from './env.js';
 
 /** `node services/gpu-worker/dist/worker.js`: the kiago-gpu worker process (one per GPU node). */
 async function main(): Promise<void> {

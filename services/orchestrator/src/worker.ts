@@ -1,14 +1,16 @@
 #!/usr/bin/env node
+import { startApiServer, temporalLauncher } from '@kiago/api';
+import {
+  countRunningShards,
+  createGpuAutoscaler,
+  createK8sApi,
+  createTemporalBacklogSource,
+} from '@kiago/autoscaler';
+import { connectTemporalClient } from '@kiago/orchestration';
 import { runMain, runWorkerProcess } from '@kiago/worker-runtime';
-import type { ApiEnv } from './api/api-env.js';
-import { startApiServer, temporalLauncher } from './api/start-api-server.js';
-import { createGpuAutoscaler } from './autoscaler/gpu-autoscaler.js';
-import { createK8sApi } from './autoscaler/k8s-api.js';
-import { createTemporalBacklogSource } from './autoscaler/temporal-backlog-source.js';
+import type { ApiEnv } from './api-env.js';
+import { createOrchestratorWorker } from './create-orchestrator-worker.js';
 import { type OrchestratorEnv, parseOrchestratorEnv } from './env.js';
-import { connectTemporalClient } from './temporal/connect-client.js';
-import { countRunningShards } from './workers/count-running-shards.js';
-import { createOrchestratorWorker } from './workers/create-orchestrator-worker.js';
 
 /**
  * `node services/orchestrator/dist/worker.js`: the kiago-orchestrator workflow worker, the HTTP API
@@ -64,7 +66,12 @@ async function startApi(
   const client = await connectTemporalClient(env.worker.temporal);
   const server = await startApiServer({
     db,
-    launcher: temporalLauncher({ db, client, taskQueues: env.worker.temporal.taskQueues }),
+    launcher: temporalLauncher({
+      db,
+      client,
+      taskQueues: env.worker.temporal.taskQueues,
+      limits: env.campaignLimits,
+    }),
     token: apiEnv.token,
     port: apiEnv.port,
     ...(apiEnv.host && { host: apiEnv.host }),

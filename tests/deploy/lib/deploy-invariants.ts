@@ -5,7 +5,7 @@ import { byComponent, envValue, podLabels, selects, workloads } from './workload
 export const CONTRACT_COMMANDS: Record<string, readonly string[]> = {
   orchestrator: ['node', 'services/orchestrator/dist/worker.js'],
   'gpu-worker': ['node', 'services/gpu-worker/dist/worker.js'],
-  screening: ['node', 'services/screening/dist/worker.js'],
+  screening: ['node', 'services/screening-worker/dist/worker.js'],
   migrate: ['node', 'packages/db/dist/bin/migrate.js'],
 };
 

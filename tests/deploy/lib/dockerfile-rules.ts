@@ -142,7 +142,7 @@ function ancestry(name: string | undefined, stages: readonly Stage[]): Stage[] {
 
 export const DOCKERFILES: Record<string, DockerfileExpectations> = {
   'docker/orchestrator.Dockerfile': { command: ['node', 'services/orchestrator/dist/worker.js'] },
-  'docker/screening.Dockerfile': { command: ['node', 'services/screening/dist/worker.js'] },
+  'docker/screening.Dockerfile': { command: ['node', 'services/screening-worker/dist/worker.js'] },
   'docker/gpu-worker.Dockerfile': {
     command: ['node', 'services/gpu-worker/dist/worker.js'],
     extraRuntimeTargets: ['cpu'],

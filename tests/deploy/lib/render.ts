@@ -42,6 +42,32 @@ export function renderTargets(): RenderTarget[] {
   return [...kustomize, ...helm];
 }
 
+/** Value combinations beyond the example files that must render (and apply) clean too. */
+export const HELM_SET_VARIANTS: readonly (readonly string[])[] = [
+  ['keda.enabled=true', 'orchestrator.autoscaler.enabled=false'],
+  ['gpuWorker.gpu.enabled=false', 'gpuWorker.tfBackend=wasm', 'gpuWorker.cpuSlots=3'],
+  [
+    'temporal.tls.enabled=true',
+    'gpuWorker.gpu.perPod=4',
+    `orchestrator.image.digest=sha256:${'a'.repeat(64)}`,
+  ],
+];
+
+export function helmSetTarget(sets: readonly string[]): RenderTarget {
+  return {
+    label: `helm --set ${sets.join(',')}`,
+    tool: 'helm',
+    args: [
+      'template',
+      HELM_RELEASE,
+      HELM_CHART,
+      '--namespace',
+      HELM_NAMESPACE,
+      ...sets.flatMap((s) => ['--set', s]),
+    ],
+  };
+}
+
 export class RenderError extends Error {}
 
 /** Runs the target's tool and parses every YAML document into an object (empty documents dropped). */

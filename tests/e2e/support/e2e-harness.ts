@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { type RunningWorkers, startAllWorkers } from '@kiago/cli';
 import { createDb, type Db } from '@kiago/db';
 import { testDatabaseUrl } from '@kiago/db/testing';
-import {
-  type OrchestrationContext,
-  orchestrationSettings,
-  type RunningWorkers,
-  startAllWorkers,
-} from '@kiago/orchestrator';
+import { type OrchestrationContext, orchestrationSettings } from '@kiago/orchestration';
 import type { CampaignSpecInput } from '@kiago/shared';
 import { installTemporalRuntime, suffixedTaskQueues, type TaskQueues } from '@kiago/worker-runtime';
 import { Client, Connection } from '@temporalio/client';
 import { type ActivityInterceptorsFactory, NativeConnection, Runtime } from '@temporalio/worker';
-import { registerTinyModelVersions } from '../../../services/gpu-worker/src/activities/fixtures/tiny-model-versions.js';
+import { registerTinyModelVersions } from '../../../packages/optimiser/src/activities/fixtures/tiny-model-versions.js';
 import { temporalTestAddress } from '../../setup/temporal-address.js';
 import { importReferenceFixture } from './reference-fixture.js';
 import { testWorkflowBundlePath } from './workflow-bundle.js';

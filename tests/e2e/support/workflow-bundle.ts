@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode } from '@temporalio/worker';
 
 const WORKFLOWS_DIR = fileURLToPath(
-  new URL('../../../services/orchestrator/src/workflows/', import.meta.url),
+  new URL('../../../packages/orchestration/src/workflows/', import.meta.url),
 );
 const CACHE_DIR = fileURLToPath(new URL('../../../.kiago/test-cache/', import.meta.url));
 

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { z } from 'zod';
 import type { Db } from '../client/create-db.js';
+import { withTransaction } from '../transactions/with-transaction.js';
 import { BinaryCopyWriter } from './binary-copy-writer.js';
 import { type CandidateInsert, validateCandidateInserts } from './candidate-insert.js';
 
@@ -82,20 +83,15 @@ async function insertBatch(client: pg.PoolClient, batch: readonly CandidateInser
   } catch (error) {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
   }
-  await client.query('BEGIN');
-  try {
-    await client.query(CREATE_STAGING);
-    await copyIn(client, COPY_STAGING_SQL, data);
-    const result = await client.query(MOVE_SQL);
-    await client.query('COMMIT');
+  return withTransaction(client, async (tx) => {
+    await tx.query(CREATE_STAGING);
+    await copyIn(tx, COPY_STAGING_SQL, data);
+    const result = await tx.query(MOVE_SQL);
     return result.rowCount ?? 0;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  });
 }
 
-function copyIn(client: pg.PoolClient, sql: string, data: Buffer): Promise<void> {
+function copyIn(client: pg.ClientBase, sql: string, data: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
     const stream = client.query(copyFrom(sql));
     stream.on('finish', resolve);

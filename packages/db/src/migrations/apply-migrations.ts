@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { withTransaction } from '../transactions/with-transaction.js';
 import { MigrationChecksumError, MigrationFailedError } from './migration-errors.js';
 import { type MigrationFile, readMigrations } from './read-migrations.js';
 
@@ -91,22 +92,21 @@ function pendingMigrations(migrations: MigrationFile[], rows: BookkeepingRow[]):
 
 async function applyOne(client: pg.Client, migration: MigrationFile): Promise<void> {
   const id = randomUUID();
-  await client.query('BEGIN');
   try {
-    await client.query(
-      'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())',
-      [id, migration.checksum, migration.name],
-    );
-    // No parameters: node-postgres uses the simple protocol, which runs a multi-statement script.
-    await client.query(migration.sql);
-    await client.query(
-      'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1',
-      [id],
-    );
-    await client.query('COMMIT');
+    await withTransaction(client, async () => {
+      await client.query(
+        'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())',
+        [id, migration.checksum, migration.name],
+      );
+      // No parameters: node-postgres uses the simple protocol, which runs a multi-statement script.
+      await client.query(migration.sql);
+      await client.query(
+        'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1',
+        [id],
+      );
+    });
   } catch (error) {
-    // A lost connection rolls back by itself; keep the original error either way.
-    await client.query('ROLLBACK').catch(() => undefined);
+    // withTransaction rolled back (a lost connection rolls back by itself); keep the original error.
     const detail = error instanceof Error ? error.message : String(error);
     throw new MigrationFailedError(migration.name, `${detail} (rolled back, nothing applied)`, {
       cause: error,

@@ -61,9 +61,7 @@ const campaignLimitsEnvSchema = z.object({
 });
 
 /** The deployment's limits from KIAGO_MAX_* (each a whole number; absent → the default). */
-export function parseCampaignLimits(
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): CampaignLimits {
+export function parseCampaignLimits(env: Readonly<Record<string, string | undefined>>): CampaignLimits {
   const parsed = parseOrThrow(campaignLimitsEnvSchema, env, 'environment');
   return {
     maxShardsPerRun: parsed.KIAGO_MAX_SHARDS_PER_RUN,

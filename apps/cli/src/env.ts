@@ -1,0 +1,28 @@
+import { type DbEnv, parseDbEnv } from '@kiago/db';
+import { type CampaignLimits, parseCampaignLimits } from '@kiago/shared';
+import { parseTemporalEnv, type TemporalEnv } from '@kiago/worker-runtime';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The CLI's one window on the environment: commands read their settings through these functions
+ * (validated by the packages' schemas, errors name the variable), never through process.env.
+ */
+export function cliEnvironment(): Environment {
+  return process.env;
+}
+
+/** DATABASE_URL. */
+export function cliDbEnv(): DbEnv {
+  return parseDbEnv(process.env);
+}
+
+/** TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TLS_*, KIAGO_TASK_QUEUE_SUFFIX. */
+export function cliTemporalEnv(): TemporalEnv {
+  return parseTemporalEnv(process.env);
+}
+
+/** KIAGO_MAX_*: the largest campaign `kiago campaign launch` may start (the API applies the same). */
+export function cliCampaignLimits(): CampaignLimits {
+  return parseCampaignLimits(process.env);
+}

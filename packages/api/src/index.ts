@@ -1,0 +1,4 @@
+export type { ApiLogger, CampaignLauncher, Predictor, PredictRequest } from './api-types.js';
+export { type ApiServerOptions, createApiServer } from './create-api-server.js';
+export type { ErrorBody } from './http-error.js';
+export { type RunningApiServer, startApiServer, temporalLauncher } from './start-api-server.js';

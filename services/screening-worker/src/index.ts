@@ -1,0 +1,5 @@
+export {
+  createScreeningWorker,
+  type ScreeningWorkerOptions,
+} from './create-screening-worker.js';
+export { parseScreeningWorkerProcessEnv, type ScreeningWorkerProcessEnv } from './env.js';
