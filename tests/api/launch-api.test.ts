@@ -81,8 +81,15 @@ describe('POST /campaigns launches a run that GET /runs follows', () => {
     expect((await launch(spec)).status).toBe(202);
     const changed = { ...spec, steps: 12 };
     const refused = await launch(changed);
-    expect(refused.status).toBe(400);
-    expect((await json<ErrorBody>(refused)).error.issues?.[0]?.path).toBe('name');
+    expect(refused.status).toBe(409);
+    expect((await json<ErrorBody>(refused)).error).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/^campaign "e2e-api-\w+": name: a campaign of this name already exists/),
+    });
+    // Two different specs launched at once under one new name: one wins, the other gets 409.
+    const racing = harness.spec({ maxParallelShards: 1 });
+    const statuses = await Promise.all([launch(racing), launch({ ...racing, steps: 12 })]);
+    expect(statuses.map((response) => response.status).sort()).toEqual([202, 409]);
     const replaced = await launch(changed, '?replaceSpec=true');
     expect(replaced.status).toBe(202);
     expect((await json<LaunchedRun>(replaced)).campaign.change).toBe('replaced');

@@ -1,7 +1,8 @@
+import { DEFAULT_CAMPAIGN_LIMITS, parseCampaignLimits } from '@kiago/shared';
 import { expect, it } from 'vitest';
 import { deployViolations } from './lib/deploy-invariants.ts';
 import { describeWithTools, findTool } from './lib/deploy-tools.ts';
-import { at, type K8sObject, objectId } from './lib/k8s-object.ts';
+import { asRecord, at, type K8sObject, objectId } from './lib/k8s-object.ts';
 import { rbacViolations } from './lib/rbac-invariants.ts';
 import {
   HELM_CHART,
@@ -110,6 +111,34 @@ describeWithTools(['helm', 'kustomize'], 'rendered manifests (kustomize and helm
       ...rbacViolations(objects),
       ...deployViolations(objects),
     ]).toEqual([]);
+  });
+
+  it('sets the campaign limits in the config, and they parse with the limits the launch applies', () => {
+    const configOf = (objects: K8sObject[]) =>
+      asRecord(
+        at(
+          objects.find((o) => o.kind === 'ConfigMap'),
+          'data',
+        ),
+      ) as Record<string, string>;
+    const limitVars = (data: Record<string, string>) =>
+      Object.fromEntries(Object.entries(data).filter(([key]) => key.startsWith('KIAGO_MAX_')));
+    const fromHelm = limitVars(configOf(helm('kiago', 'helm/kiago/examples/prod.yaml')));
+    expect(fromHelm).toEqual(limitVars(configOf(kustomize('prod'))));
+    expect(parseCampaignLimits(fromHelm)).toEqual(DEFAULT_CAMPAIGN_LIMITS);
+    // The processes default to loopback; in a pod the probes and the Service reach the pod IP.
+    for (const data of [configOf(helm('kiago')), configOf(kustomize('prod'))]) {
+      expect(data).toMatchObject({ KIAGO_HEALTH_HOST: '0.0.0.0', KIAGO_API_HOST: '0.0.0.0' });
+    }
+    const args = [
+      'template',
+      'kiago',
+      HELM_CHART,
+      '--set',
+      'campaignLimits.maxCandidateStepsPerRun=200000000000',
+    ];
+    const raised = limitVars(configOf(renderWith(tools.helm ?? '', args, 'raised limit')));
+    expect(parseCampaignLimits(raised).maxCandidateStepsPerRun).toBe(200_000_000_000);
   });
 
   it('prefixes every name with the release and keeps the RBAC on its own gpu-worker', () => {

@@ -1,4 +1,5 @@
 import { type DbEnv, parseDbEnv } from '@kiago/db';
+import { type CampaignLimits, parseCampaignLimits } from '@kiago/shared';
 import { parseTemporalEnv, type TemporalEnv } from '@kiago/worker-runtime';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -19,4 +20,9 @@ export function cliDbEnv(): DbEnv {
 /** TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TLS_*, KIAGO_TASK_QUEUE_SUFFIX. */
 export function cliTemporalEnv(): TemporalEnv {
   return parseTemporalEnv(process.env);
+}
+
+/** KIAGO_MAX_*: the largest campaign `kiago campaign launch` may start (the API applies the same). */
+export function cliCampaignLimits(): CampaignLimits {
+  return parseCampaignLimits(process.env);
 }

@@ -5,8 +5,10 @@ const decimal = (name: string) =>
   z
     .string()
     .regex(/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/, `${name} must be a number, e.g. 0.1`)
-    .transform(Number);
-const elementList = (name: string) =>
+    .transform(Number)
+    // 1e999 reads as Infinity: refuse it here, in the parameter's name, not in the query's.
+    .pipe(z.number({ error: `${name} must be a finite number` }));
+const elementList = () =>
   z
     .array(z.string())
     .transform((values) =>
@@ -20,31 +22,43 @@ const elementList = (name: string) =>
         if (!elementBySymbol(symbol))
           ctx.addIssue({
             code: 'custom',
-            message: `${name}: ${JSON.stringify(symbol)} is not an element symbol`,
+            message: `${JSON.stringify(symbol)} is not an element symbol`,
           });
       }
     });
 
 /** `GET /runs/:id/candidates?limit&maxEhull&passed&inDomain&include&exclude`; unknown parameters are refused (typos). */
-const candidatesQuerySchema = z.strictObject({
-  limit: z
-    .string()
-    .regex(/^\d+$/, 'limit must be a whole number from 1 to 1000')
-    .transform(Number)
-    .pipe(z.int().min(1, 'limit must be at least 1').max(1000, 'limit must be at most 1000'))
-    .default(30),
-  maxEhull: decimal('maxEhull').optional(),
-  passed: z
-    .enum(['true', 'false', '1', '0'], { error: 'passed must be true or false' })
-    .transform((value) => value === 'true' || value === '1')
-    .default(false),
-  inDomain: z
-    .enum(['true', 'false', '1', '0'], { error: 'inDomain must be true or false' })
-    .transform((value) => value === 'true' || value === '1')
-    .default(false),
-  include: elementList('include').default([]),
-  exclude: elementList('exclude').default([]),
-});
+const candidatesQuerySchema = z
+  .strictObject({
+    limit: z
+      .string()
+      .regex(/^\d+$/, 'limit must be a whole number from 1 to 1000')
+      .transform(Number)
+      .pipe(z.int().min(1, 'limit must be at least 1').max(1000, 'limit must be at most 1000'))
+      .default(30),
+    maxEhull: decimal('maxEhull').optional(),
+    passed: z
+      .enum(['true', 'false', '1', '0'], { error: 'passed must be true or false' })
+      .transform((value) => value === 'true' || value === '1')
+      .default(false),
+    inDomain: z
+      .enum(['true', 'false', '1', '0'], { error: 'inDomain must be true or false' })
+      .transform((value) => value === 'true' || value === '1')
+      .default(false),
+    include: elementList().default([]),
+    exclude: elementList().default([]),
+  })
+  .superRefine((query, ctx) => {
+    // Both at once can match nothing: say so instead of answering [].
+    const both = query.include.filter((symbol) => query.exclude.includes(symbol));
+    if (both.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exclude'],
+        message: `${both.join(', ')} also in include: no candidate can match`,
+      });
+    }
+  });
 export type CandidatesQuery = z.output<typeof candidatesQuerySchema>;
 
 const LIST_PARAMS = new Set(['include', 'exclude']);

@@ -131,7 +131,7 @@ describe('the HTTP API (read routes, validation, auth) on a real socket and Post
     expect(error.issues).toEqual(
       expect.arrayContaining([
         { path: 'limit', message: 'limit must be at least 1' },
-        { path: 'include', message: 'include: "Xx" is not an element symbol' },
+        { path: 'include', message: '"Xx" is not an element symbol' },
         { path: 'passed', message: 'passed must be true or false' },
         expect.objectContaining({ path: '', message: expect.stringContaining('maxEHull') }),
       ]),

@@ -44,7 +44,8 @@ export function createApiServer(options: ApiServerOptions): Server {
         if (failure.internal) {
           logger.error('API request failed', {
             method: request.method,
-            url: request.url,
+            // The path only: query strings can carry what does not belong in logs.
+            path: (request.url ?? '/').split('?')[0],
             error: (error as Error)?.stack ?? String(error),
           });
         }
@@ -80,12 +81,26 @@ async function handle(
   return found.route.handle(deps, { request, url, params });
 }
 
+// NUL and other control characters are never in a name or id, and Postgres refuses NUL in text.
+function hasControlCharacter(text: string): boolean {
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
 function decodePathPart(part: string): string {
+  let decoded: string;
   try {
-    return decodeURIComponent(part);
+    decoded = decodeURIComponent(part);
   } catch {
     throw new HttpError(400, 'BAD_PATH', `malformed percent-encoding in ${JSON.stringify(part)}`);
   }
+  if (hasControlCharacter(decoded)) {
+    throw new HttpError(400, 'BAD_PATH', `control characters in ${JSON.stringify(part)}`);
+  }
+  return decoded;
 }
 
 function send(

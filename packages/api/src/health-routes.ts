@@ -16,8 +16,10 @@ export const healthRoutes: Route[] = [
       try {
         await db.pool.query('SELECT 1');
         return { status: 200, body: { status: 'ready' } };
-      } catch (error) {
-        return { status: 503, body: { status: 'not ready', database: (error as Error).message } };
+      } catch {
+        // Public route: which dependency, not its error text (hosts, users); the health server's
+        // /readyz (KIAGO_HEALTH_PORT, loopback by default) reports the error itself.
+        return { status: 503, body: { status: 'not ready', database: 'not answering' } };
       }
     },
   },

@@ -1,4 +1,12 @@
-import { FormulaError, KiagoError, NotFoundError, SpecError, type SpecIssue } from '@kiago/shared';
+import {
+  CompositionError,
+  ConflictError,
+  FormulaError,
+  KiagoError,
+  NotFoundError,
+  SpecError,
+  type SpecIssue,
+} from '@kiago/shared';
 
 /** An error with an HTTP status of its own (bad body, unknown route, missing token). */
 export class HttpError extends Error {
@@ -14,7 +22,19 @@ export class HttpError extends Error {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; issues?: readonly SpecIssue[] };
+  error: { code: string; message: string; issues?: readonly SpecIssue[]; moreIssues?: number };
+}
+
+/** 10,000 near-duplicate bases made a 1.5 MB answer; the first issues are enough to fix the body. */
+export const MAX_REPORTED_ISSUES = 20;
+
+function specErrorBody(error: SpecError): ErrorBody['error'] {
+  const { issues } = error;
+  if (issues.length <= MAX_REPORTED_ISSUES) return { code: error.code, message: error.message, issues };
+  const shown = issues.slice(0, MAX_REPORTED_ISSUES);
+  const more = issues.length - shown.length;
+  const message = `${new SpecError(error.source, shown).message} (and ${more} more issues)`;
+  return { code: error.code, message, issues: shown, moreIssues: more };
 }
 
 export interface ErrorResponse {
@@ -40,9 +60,14 @@ export function errorResponse(error: unknown): ErrorResponse {
   });
   if (error instanceof HttpError)
     return { ...answer(error.status, error.code, error.message), headers: error.headers };
-  if (error instanceof SpecError) return answer(400, error.code, error.message, { issues: error.issues });
-  if (error instanceof FormulaError) return answer(400, error.code, error.message);
+  if (error instanceof SpecError) {
+    const body = specErrorBody(error);
+    return answer(400, body.code, body.message, body);
+  }
+  if (error instanceof FormulaError || error instanceof CompositionError)
+    return answer(400, error.code, error.message);
   if (error instanceof NotFoundError) return answer(404, error.code, error.message);
+  if (error instanceof ConflictError) return answer(409, error.code, error.message);
   // Other typed errors are still ours (e.g. a model version missing at launch): say what happened.
   if (error instanceof KiagoError) return answer(error.nonRetryable ? 409 : 503, error.code, error.message);
   return { ...answer(500, 'INTERNAL', 'internal error (see the server log)'), internal: true };

@@ -10,9 +10,9 @@ describe('parseDbEnv', () => {
 
   it('names the variable when it is missing or not a Postgres URL', () => {
     expect(() => parseDbEnv({})).toThrow(SpecError);
-    expect(() => parseDbEnv({})).toThrow(/DATABASE_URL: DATABASE_URL is required/);
+    expect(() => parseDbEnv({})).toThrow(/^environment: DATABASE_URL is required/);
     expect(() => parseDbEnv({ DATABASE_URL: 'not a url' })).toThrow(
-      /DATABASE_URL: DATABASE_URL must be a URL/,
+      /^environment: DATABASE_URL must be a URL/,
     );
     expect(() => parseDbEnv({ DATABASE_URL: 'mysql://u@h/db' })).toThrow(/must start with postgresql:\/\//);
     expect(() => parseDbEnv({ DATABASE_URL: 'postgresql://u@h:5432' })).toThrow(/must name a database/);

@@ -44,6 +44,11 @@ export interface SpecIssue {
   message: string;
 }
 
+/** `path: message`, without repeating a path the message already starts with (`limit must be …`). */
+function issueText({ path, message }: SpecIssue): string {
+  return path && !message.startsWith(path) ? `${path}: ${message}` : message;
+}
+
 /** A campaign spec, CLI flag, HTTP body or env value that failed validation. */
 export class SpecError extends KiagoError {
   readonly code = 'SPEC_INVALID';
@@ -53,7 +58,7 @@ export class SpecError extends KiagoError {
     readonly source: string,
     readonly issues: readonly SpecIssue[],
   ) {
-    super(`${source}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`);
+    super(`${source}: ${issues.map(issueText).join('; ')}`);
   }
 }
 
@@ -81,5 +86,19 @@ export class NotFoundError extends KiagoError {
     readonly id: string,
   ) {
     super(`${entity} ${JSON.stringify(id)} not found`);
+  }
+}
+
+/** The request is valid but clashes with what is stored (a campaign name holding another spec). */
+export class ConflictError extends KiagoError {
+  readonly code = 'CONFLICT';
+  readonly nonRetryable = true;
+
+  constructor(
+    readonly entity: string,
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${entity}: ${field}: ${message}`);
   }
 }

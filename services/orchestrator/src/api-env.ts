@@ -11,7 +11,8 @@ const apiEnvSchema = z.object({
     .min(0, 'KIAGO_API_PORT must be 0–65535 (0: any free port)')
     .max(65_535, 'KIAGO_API_PORT must be 0–65535 (0: any free port)')
     .default(8080),
-  KIAGO_API_HOST: z.string().trim().min(1, 'KIAGO_API_HOST must not be empty when set').default('0.0.0.0'),
+  // Loopback unless the deployment opens it (the chart sets 0.0.0.0 behind its NetworkPolicy).
+  KIAGO_API_HOST: z.string().trim().min(1, 'must not be empty when set').default('127.0.0.1'),
 });
 
 export interface ApiEnv {

@@ -1,5 +1,6 @@
 import type { Db } from '@kiago/db';
 import { createOrchestratorActivities, workflowSource } from '@kiago/orchestration';
+import { kiagoFailureInterceptor } from '@kiago/worker-runtime';
 import { type Logger, type NativeConnection, Worker } from '@temporalio/worker';
 
 export interface OrchestratorWorkerOptions {
@@ -23,5 +24,8 @@ export async function createOrchestratorWorker(options: OrchestratorWorkerOption
     ...workflowSource(options.workflowBundlePath),
     activities: createOrchestratorActivities({ db: options.db, logger: options.logger }),
     maxConcurrentLocalActivityExecutions: options.maxConcurrentLocalActivities ?? 50,
+    // Bookkeeping's typed errors (a stored spec the schema refuses, a missing campaign) become
+    // non-retryable failures: without this they were plain errors, retried without end.
+    interceptors: { activity: [kiagoFailureInterceptor] },
   });
 }

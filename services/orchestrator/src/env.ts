@@ -1,4 +1,4 @@
-import { parseOrThrow } from '@kiago/shared';
+import { type CampaignLimits, parseCampaignLimits, parseOrThrow } from '@kiago/shared';
 import { parseWorkerEnv, type WorkerEnv } from '@kiago/worker-runtime';
 import { z } from 'zod';
 import { type ApiEnv, parseApiEnv } from './api-env.js';
@@ -20,6 +20,8 @@ export interface OrchestratorEnv {
   autoscaler: AutoscalerEnv;
   /** The HTTP API; served only when KIAGO_API_TOKEN is set (the deployments always set it). */
   api: ApiEnv | null;
+  /** KIAGO_MAX_*: the largest campaign POST /campaigns may launch. */
+  campaignLimits: CampaignLimits;
 }
 
 export function parseOrchestratorEnv(
@@ -31,5 +33,6 @@ export function parseOrchestratorEnv(
     ...(parsed.KIAGO_WORKFLOW_BUNDLE_PATH && { workflowBundlePath: parsed.KIAGO_WORKFLOW_BUNDLE_PATH }),
     autoscaler: parseAutoscalerEnv(env),
     api: env.KIAGO_API_TOKEN === undefined ? null : parseApiEnv(env),
+    campaignLimits: parseCampaignLimits(env),
   };
 }

@@ -66,7 +66,12 @@ async function startApi(
   const client = await connectTemporalClient(env.worker.temporal);
   const server = await startApiServer({
     db,
-    launcher: temporalLauncher({ db, client, taskQueues: env.worker.temporal.taskQueues }),
+    launcher: temporalLauncher({
+      db,
+      client,
+      taskQueues: env.worker.temporal.taskQueues,
+      limits: env.campaignLimits,
+    }),
     predictor: temporalPredictor({ client, taskQueues: env.worker.temporal.taskQueues }),
     token: apiEnv.token,
     port: apiEnv.port,

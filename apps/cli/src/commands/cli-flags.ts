@@ -39,7 +39,8 @@ export function decimalFlag(
   unit: string,
   { positive = false, max }: { positive?: boolean; max?: number } = {},
 ) {
-  let value = z.number();
+  // 1e999 reads as Infinity: refuse it here, in the flag's name, not deeper down in a query's.
+  let value = z.number({ error: `${flag} must be a finite number of ${unit}` });
   if (positive) value = value.positive(`${flag} must be more than 0 ${unit}`);
   if (max !== undefined) value = value.max(max, `${flag} must be at most ${max} ${unit}`);
   return z

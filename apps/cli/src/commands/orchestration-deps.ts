@@ -1,7 +1,7 @@
 import type { OrchestrationContext } from '@kiago/orchestration';
 import { type TaskQueues, temporalConnectionOptions } from '@kiago/worker-runtime';
 import { Client, Connection } from '@temporalio/client';
-import { cliTemporalEnv } from '../env.js';
+import { cliCampaignLimits, cliTemporalEnv } from '../env.js';
 import { type DbCommandDeps, defaultDbDeps, withDb } from './db-access.js';
 
 export { withDb };
@@ -47,6 +47,7 @@ export async function withOrchestration<T>(
         db,
         client: temporal.client,
         taskQueues: temporal.taskQueues,
+        limits: cliCampaignLimits(),
         ...(temporal.nightlyScheduleId && { nightlyScheduleId: temporal.nightlyScheduleId }),
       });
     } finally {

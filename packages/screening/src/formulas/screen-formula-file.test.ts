@@ -37,6 +37,20 @@ describe('screenFormulaFile', () => {
     expect(noEf?.ok && noEf.flags.formationEnergyOk).toBeNull();
   });
 
+  it('a formula too lopsided for exact arithmetic is one bad row; the rest is still screened', async () => {
+    const file = csv(
+      'lopsided.csv',
+      `formula\nCu0.000000001O1\nCu1000000O1\nCu0.${'0'.repeat(320)}1O1\nLa2CuO4\n`,
+    );
+    const rows = await screenFormulaFile(file, NORMAL);
+    expect(rows.map((r) => (r.ok ? [r.line, r.counts] : [r.line, r.error]))).toEqual([
+      [2, expect.stringMatching(/1000000001 atoms in its integer formula; screening takes at most 100000/)],
+      [3, expect.stringMatching(/1000001 atoms/)],
+      [4, expect.stringMatching(/counts-too-large|above 2\^53 - 1|zero amount/)],
+      [5, 'La2CuO4'],
+    ]);
+  });
+
   it('hydride mode applies the hydride rule and its 3-element default', async () => {
     const file = csv('hydrides.csv', 'formula\nLaH10\nLaYCaH10\nLaH16\n');
     const rows = await screenFormulaFile(file, { oxidationStateSet: 'smact14', mode: 'hydride' });

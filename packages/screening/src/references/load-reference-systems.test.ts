@@ -29,6 +29,9 @@ describe('subsetSystemKeys', () => {
     expect(() => subsetSystemKeys([['Fe', 'Xx']])).toThrow(FormulaError);
     const seventeen = ELEMENTS.slice(0, 17).map((element) => element.symbol);
     expect(() => subsetSystemKeys([seventeen])).toThrow(SpecError);
+    expect(() => subsetSystemKeys([seventeen])).toThrow(
+      /^hull: [A-Za-z-]+ has 17 elements; the hull handles at most 16$/,
+    );
   });
 });
 

@@ -18,8 +18,11 @@ export function subsetSystemKeys(elementSets: Iterable<Iterable<string>>): strin
     expanded.add(setKey);
     for (const symbol of symbols) requireElement(symbol);
     if (symbols.length > MAX_SET_ELEMENTS) {
-      throw new SpecError('subsetSystemKeys', [
-        { path: setKey, message: `${symbols.length} elements > ${MAX_SET_ELEMENTS}` },
+      throw new SpecError('hull', [
+        {
+          path: '',
+          message: `${setKey} has ${symbols.length} elements; the hull handles at most ${MAX_SET_ELEMENTS}`,
+        },
       ]);
     }
     const subsets = 1 << symbols.length;

@@ -29,6 +29,14 @@ export function toIntegerCounts(
   }
   const entries = resolveComposition(comp);
   const smallest = Math.min(...entries.map((e) => e.amount));
+  // Amounts so far apart that a ratio overflows (Cu1e-320 O1) have no exact integer form.
+  const largestRatio = Math.max(...entries.map((e) => e.amount)) / smallest;
+  if (!(largestRatio <= Number.MAX_SAFE_INTEGER)) {
+    throw new CompositionError(
+      'counts-too-large',
+      `amounts differ by a factor of ${largestRatio}, above 2^53 - 1`,
+    );
+  }
   const ratios = entries.map((e) => limitDenominator(e.amount / smallest, maxDenominator));
   const lcm = ratios.reduce((acc, r) => (acc / gcd(acc, r.denominator)) * r.denominator, 1n);
   const scaled = ratios.map((r) => r.numerator * (lcm / r.denominator));

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type CampaignLimits, checkCampaignLimits } from './campaign-limits.js';
 import { checkGeneralRules } from './general-rules.js';
 import { checkHydrideRules } from './hydride-rules.js';
 import { rawCampaignSpecSchema } from './raw-spec-schema.js';
@@ -16,6 +17,15 @@ export const campaignSpecSchema = rawCampaignSpecSchema
     checkSubstitutionRules(spec, ctx);
     checkHydrideRules(spec, ctx);
   });
+
+/**
+ * The spec schema of a launch: the same checks plus this deployment's size limits, so the API, the
+ * CLI and nightly runs refuse the same campaigns. Stored specs are re-read with `campaignSpecSchema`,
+ * so lowering a limit later does not break runs already admitted.
+ */
+export function campaignSpecSchemaWithin(limits: CampaignLimits) {
+  return campaignSpecSchema.superRefine((spec, ctx) => checkCampaignLimits(spec, ctx, limits));
+}
 
 /** A validated spec with every default filled in. */
 export type CampaignSpec = z.output<typeof campaignSpecSchema>;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { canonicalKey } from '../composition/index.js';
 import { parseFormula } from '../formula/parse-formula.js';
 import { addIssue } from './add-issue.js';
+import { INT4_MAX } from './campaign-limits.js';
 import { isElemNetElement } from './element-inputs.js';
 import { optimisableElements } from './optimisation-elements.js';
 import type { ResolvedCampaignSpec } from './resolve-defaults.js';
@@ -94,6 +95,9 @@ export function checkGeneralRules(spec: ResolvedCampaignSpec, ctx: Ctx): void {
   checkElementLists(spec, ctx);
   checkFixedComposition(spec, ctx);
   checkInitialisation(spec, ctx);
+  // Shard indexes are database integers; deployment limits (campaign-limits.ts) are usually far lower.
+  const shards = spec.bases.length * spec.seeds.length;
+  if (shards > INT4_MAX) addIssue(ctx, ['seeds'], `bases × seeds = ${shards} shards; at most ${INT4_MAX}`);
   if (spec.microBatch !== undefined && spec.microBatch > spec.candidatesPerShard) {
     addIssue(ctx, ['microBatch'], `must be ≤ candidatesPerShard (${spec.candidatesPerShard})`);
   }

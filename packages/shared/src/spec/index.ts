@@ -1,5 +1,17 @@
 export { betaAtStep, maskStep } from './beta-schedule.js';
-export { type CampaignSpec, type CampaignSpecInput, campaignSpecSchema } from './campaign-spec-schema.js';
+export {
+  type CampaignLimits,
+  checkCampaignLimits,
+  DEFAULT_CAMPAIGN_LIMITS,
+  INT4_MAX,
+  parseCampaignLimits,
+} from './campaign-limits.js';
+export {
+  type CampaignSpec,
+  type CampaignSpecInput,
+  campaignSpecSchema,
+  campaignSpecSchemaWithin,
+} from './campaign-spec-schema.js';
 export * from './defaults.js';
 export type { BetaSchedule, NUnits } from './field-schemas.js';
 export { loadCampaignSpec, parseCampaignSpec, type SpecFormat } from './load-campaign-spec.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SpecError } from '../errors.js';
-import { loadCampaignSpec, parseCampaignSpec } from './load-campaign-spec.js';
+import { loadCampaignSpec, MAX_SPEC_BYTES, parseCampaignSpec } from './load-campaign-spec.js';
 
 const YAML_SPEC = `
 name: equivalence
@@ -80,6 +80,25 @@ describe('parseCampaignSpec', () => {
       parseCampaignSpec('name: a\nname: b\nbases: [MgB2]\nseeds: [0]\n', 'dup.yaml'),
     );
     expect(error.message).toMatch(/dup\.yaml: YAML syntax error at line 2, column 1: .*unique/i);
+  });
+
+  test('a YAML alias bomb is a SpecError, not a crash', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${prev}`).join(', ')}]`,
+      );
+    }
+    const bomb = `${levels.join('\n')}\nname: bomb\nbases: [MgB2]\nseeds: [0]\n`;
+    const error = specErrorOf(() => parseCampaignSpec(bomb, 'bomb.yaml'));
+    expect(error.message).toMatch(/^bomb\.yaml: YAML refused: .*alias/i);
+  });
+
+  test('a spec larger than MAX_SPEC_BYTES is refused before it is parsed', () => {
+    const text = `name: big\nbases: [MgB2]\nseeds: [0]\n#${'x'.repeat(MAX_SPEC_BYTES)}\n`;
+    const error = specErrorOf(() => parseCampaignSpec(text, 'big.yaml'));
+    expect(error.message).toMatch(/^big\.yaml: the spec is \d+ bytes; at most 4194304 are read/);
   });
 
   test('JSON syntax errors name the file', () => {

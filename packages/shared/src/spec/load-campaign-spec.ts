@@ -7,6 +7,11 @@ import { type CampaignSpec, campaignSpecSchema } from './campaign-spec-schema.js
 
 export type SpecFormat = 'yaml' | 'json';
 
+/** yaml's own default, stated so the limit is ours: no hand-written spec needs more aliases. */
+const MAX_YAML_ALIAS_COUNT = 100;
+/** 10,000 bases of ~20 characters are 200 KB; anything far larger is not a hand-written spec. */
+export const MAX_SPEC_BYTES = 4 * 1024 * 1024;
+
 function formatOf(sourceName: string): SpecFormat {
   return extname(sourceName).toLowerCase() === '.json' ? 'json' : 'yaml';
 }
@@ -24,7 +29,12 @@ function readYaml(text: string, sourceName: string): unknown {
       }),
     );
   }
-  return document.toJS();
+  try {
+    // An alias bomb (a billion laughs) expands past this many alias uses and is refused.
+    return document.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT });
+  } catch (error) {
+    throw new SpecError(sourceName, [{ path: '', message: `YAML refused: ${(error as Error).message}` }]);
+  }
 }
 
 function readJson(text: string, sourceName: string): unknown {
@@ -43,6 +53,14 @@ function readJson(text: string, sourceName: string): unknown {
  * `sourceName` and every bad field path.
  */
 export function parseCampaignSpec(text: string, sourceName: string, format?: SpecFormat): CampaignSpec {
+  if (Buffer.byteLength(text) > MAX_SPEC_BYTES) {
+    throw new SpecError(sourceName, [
+      {
+        path: '',
+        message: `the spec is ${Buffer.byteLength(text)} bytes; at most ${MAX_SPEC_BYTES} are read`,
+      },
+    ]);
+  }
   const data =
     (format ?? formatOf(sourceName)) === 'json' ? readJson(text, sourceName) : readYaml(text, sourceName);
   return parseOrThrow(campaignSpecSchema, data, sourceName);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INT4_MAX } from './campaign-limits.js';
 import {
   DEFAULT_ALPHA,
   DEFAULT_CANDIDATES_PER_SHARD,
@@ -20,6 +21,13 @@ import { modeSchema } from './mode-schema.js';
 import { ELEMENT_SETS, PRESET_NAMES } from './presets.js';
 import { strictSpecObject } from './strict-object.js';
 
+/** A count stored in a Postgres integer column (run limits, campaign-limits.ts, are usually far lower). */
+const columnInt = () =>
+  z
+    .int()
+    .min(1, 'must be a positive integer')
+    .max(INT4_MAX, `must be at most ${INT4_MAX} (a database integer)`);
+
 const fraction = z
   .number()
   .gt(0, 'must be a fraction strictly between 0 and 1')
@@ -36,9 +44,13 @@ export const rawCampaignSpecSchema = strictSpecObject(
     seeds: seedsSchema,
     /** Where Nset, k, β and the element set default from (presets.ts); each field still overrides. */
     preset: z.enum(PRESET_NAMES, { error: `must be one of ${PRESET_NAMES.join(', ')}` }).optional(),
-    candidatesPerShard: z.int().min(1, 'must be a positive integer').default(DEFAULT_CANDIDATES_PER_SHARD),
+    candidatesPerShard: columnInt().default(DEFAULT_CANDIDATES_PER_SHARD),
     /** T; at least 2 because the element-count mask and the β ramp start at T/2. */
-    steps: z.int().min(2, 'must be an integer ≥ 2 (masks and β start at steps/2)').default(DEFAULT_STEPS),
+    steps: z
+      .int()
+      .min(2, 'must be an integer ≥ 2 (masks and β start at steps/2)')
+      .max(INT4_MAX, `must be at most ${INT4_MAX} (a database integer)`)
+      .default(DEFAULT_STEPS),
     learningRate: z.number().positive('must be positive').optional(),
     alpha: z.number().min(0, 'must be ≥ 0').default(DEFAULT_ALPHA),
     beta: betaScheduleSchema.optional(),
@@ -56,14 +68,14 @@ export const rawCampaignSpecSchema = strictSpecObject(
     screening: screeningSchema.prefault({}),
     models: modelsSchema.prefault({}),
     nightly: z.boolean().default(false),
-    maxParallelShards: z.int().min(1, 'must be a positive integer').default(DEFAULT_MAX_PARALLEL_SHARDS),
+    maxParallelShards: columnInt().default(DEFAULT_MAX_PARALLEL_SHARDS),
     shardRetryRounds: z
       .int()
       .min(0, 'must be 0–10')
       .max(10, 'must be 0–10')
       .default(DEFAULT_SHARD_RETRY_ROUNDS),
     /** Candidates per forward/backward pass when B does not fit in accelerator memory at once. */
-    microBatch: z.int().min(1, 'must be a positive integer').optional(),
+    microBatch: columnInt().optional(),
   },
   'a campaign spec must be a mapping with at least name, bases and seeds',
 );

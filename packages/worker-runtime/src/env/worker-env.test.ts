@@ -14,6 +14,7 @@ describe('parseWorkerEnv', () => {
         taskQueues: { orchestrator: 'kiago-orchestrator', gpu: 'kiago-gpu', screening: 'kiago-screening' },
       },
       healthPort: 9090,
+      healthHost: '127.0.0.1',
       logLevel: 'info',
     });
   });
@@ -27,6 +28,7 @@ describe('parseWorkerEnv', () => {
       TEMPORAL_TLS_KEY_PATH: '/tls/tls.key',
       TEMPORAL_TLS_CA_PATH: '/tls/ca.crt',
       KIAGO_HEALTH_PORT: '0',
+      KIAGO_HEALTH_HOST: '0.0.0.0',
       KIAGO_LOG_LEVEL: 'debug',
       KIAGO_TASK_QUEUE_SUFFIX: 'staging',
     });
@@ -40,7 +42,7 @@ describe('parseWorkerEnv', () => {
       },
       tls: { clientCertPath: '/tls/tls.crt', clientKeyPath: '/tls/tls.key', caPath: '/tls/ca.crt' },
     });
-    expect(env).toMatchObject({ healthPort: 0, logLevel: 'debug' });
+    expect(env).toMatchObject({ healthPort: 0, healthHost: '0.0.0.0', logLevel: 'debug' });
   });
 
   it('names every bad variable in one SpecError', () => {

@@ -30,6 +30,8 @@ const workerEnvSchema = z
       .min(0, 'KIAGO_HEALTH_PORT must be 0–65535 (0: any free port)')
       .max(65_535, 'KIAGO_HEALTH_PORT must be 0–65535 (0: any free port)')
       .default(9090),
+    // Loopback unless the deployment opens it (the chart sets 0.0.0.0 for the kubelet's probes).
+    KIAGO_HEALTH_HOST: z.string().trim().min(1, 'must not be empty when set').default('127.0.0.1'),
     KIAGO_LOG_LEVEL: z
       .enum(LOG_LEVELS, { error: `KIAGO_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
       .default('info'),
@@ -67,6 +69,8 @@ export interface WorkerEnv {
   databaseUrl: string;
   temporal: TemporalEnv;
   healthPort: number;
+  /** Listen address of the health server (KIAGO_HEALTH_HOST, default 127.0.0.1). */
+  healthHost: string;
   logLevel: LogLevel;
 }
 
@@ -104,6 +108,7 @@ export function parseWorkerEnv(env: Env = process.env): WorkerEnv {
     databaseUrl: parseDbEnv(env).databaseUrl,
     temporal: parseTemporalEnv(env),
     healthPort: parsed.KIAGO_HEALTH_PORT,
+    healthHost: parsed.KIAGO_HEALTH_HOST,
     logLevel: parsed.KIAGO_LOG_LEVEL,
   };
 }

@@ -1,3 +1,4 @@
+import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type HealthServer, startHealthServer } from './health-server.js';
 
@@ -61,5 +62,16 @@ describe('health server', () => {
         checks: [{ name: 'temporal', ok: false, error: 'no answer within 50 ms' }],
       },
     });
+  });
+
+  // A machine address other than loopback: where an open (0.0.0.0) listener would also answer.
+  const outside = Object.values(networkInterfaces())
+    .flat()
+    .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
+
+  it.runIf(outside)('listens on loopback only unless a host is given', async () => {
+    server = await startHealthServer({ port: 0, isLive: () => true, readiness: [] });
+    expect((await get('/healthz')).status).toBe(200);
+    await expect(fetch(`http://${outside}:${server.port}/healthz`)).rejects.toThrow();
   });
 });

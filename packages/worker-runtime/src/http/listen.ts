@@ -14,7 +14,8 @@ export interface ListeningServer {
  */
 export async function listen(
   server: Server,
-  { port, host = '0.0.0.0', drop }: { port: number; host?: string | undefined; drop: 'all' | 'idle' },
+  // Loopback unless the caller opens it (KIAGO_API_HOST, KIAGO_HEALTH_HOST).
+  { port, host = '127.0.0.1', drop }: { port: number; host?: string | undefined; drop: 'all' | 'idle' },
 ): Promise<ListeningServer> {
   server.listen(port, host);
   await once(server, 'listening');

@@ -48,6 +48,7 @@ export async function runWorkerProcess(options: WorkerProcessOptions): Promise<v
     });
     const health = await startHealthServer({
       port: env.healthPort,
+      host: env.healthHost,
       isLive: () => workers.every((worker) => worker.getState() !== 'FAILED'),
       readiness: readinessChecks(db, connection, workers),
     });
