@@ -12,6 +12,7 @@ describe('collectDatasetStats', () => {
     expect(stats.datasets.map((d) => d.dataset)).toEqual([
       'supercon-superdiff',
       'supercon-stanev',
+      'hydride-superconductors',
       'matbench-expt-is-metal',
       'mp-non-metals',
       'oqmd-formation-energy',

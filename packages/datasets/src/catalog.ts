@@ -7,6 +7,7 @@ import {
   loadOqmdFormationEnergy,
 } from './datasets/formation-energy.js';
 import { loadMpBinariesHull, loadMpEAboveHullCrabnet } from './datasets/hull-references.js';
+import { loadHydrideSuperconductors } from './datasets/hydride-superconductors.js';
 import { loadMatbenchExptIsMetal, loadMpNonMetals } from './datasets/non-superconductors.js';
 import { loadSuperconStanev, loadSuperconSuperdiff } from './datasets/supercon.js';
 import { requireDataDir } from './env.js';
@@ -18,6 +19,7 @@ type Loader = (options: { dataDir: string }) => Promise<LoadedDataset<unknown>>;
 export const SHIPPED_DATASET_LOADERS: readonly Loader[] = [
   loadSuperconSuperdiff,
   loadSuperconStanev,
+  loadHydrideSuperconductors,
   loadMatbenchExptIsMetal,
   loadMpNonMetals,
   loadOqmdFormationEnergy,

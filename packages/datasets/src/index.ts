@@ -8,6 +8,7 @@ export * from './csv/read-csv-records.js';
 export * from './csv/read-csv-table.js';
 export * from './datasets/formation-energy.js';
 export * from './datasets/hull-references.js';
+export * from './datasets/hydride-superconductors.js';
 export * from './datasets/non-superconductors.js';
 export * from './datasets/supercon.js';
 export * from './env.js';

@@ -45,7 +45,7 @@ export {
 } from './models/manifest-artifact.js';
 export { ModelMismatchError, type ModelMismatchReason } from './models/manifest-errors.js';
 export { loadLayersModel, modelDirectory, saveLayersModel } from './models/model-files.js';
-export type { ModelOptions } from './models/model-options.js';
+export { DEFAULT_TC_STEM, type ModelOptions, TC_STEMS, type TcStem } from './models/model-options.js';
 export { buildTcModel, TC_STAGE_CHANNELS, TC_STEM_KERNEL, type TcModelMetadata } from './models/tc-model.js';
 export * from './optimiser/index.js';
 export { createPredictor, type PredictRequest } from './predict/create-predictor.js';

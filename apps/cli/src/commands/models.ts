@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import {
+  DEFAULT_TC_STEM,
   EF_DEFAULT_TRAINING,
   EF_SOURCES,
   listModelVersions,
@@ -11,6 +12,7 @@ import {
   selectTfBackend,
   showModelVersion,
   TC_DEFAULT_TRAINING,
+  TC_STEMS,
   TF_BACKEND_CHOICES,
   type TrainedArtifact,
   type TrainingProgress,
@@ -45,6 +47,8 @@ const trainOptionsSchema = z.object({
   learningRate: decimalFlag('--learning-rate', 'per step', { positive: true }).optional(),
   patience: integerFlag('--patience', { min: 1 }).optional(),
   maxMinutes: decimalFlag('--max-minutes', 'minutes', { positive: true }).optional(),
+  stem: z.enum(TC_STEMS, { error: `--stem must be one of ${TC_STEMS.join(', ')}` }).default(DEFAULT_TC_STEM),
+  shuffleSeed: integerFlag('--shuffle-seed', { min: 0, max: 0xffffffff }).optional(),
 });
 
 /** CPU-sized defaults: the shipped models. A GPU node passes e.g. `--width 1`. */
@@ -74,6 +78,8 @@ export function registerModelsCommand(program: Command): void {
     .option('--learning-rate <lr>', 'initial Adam learning rate')
     .option('--patience <n>', 'early-stopping patience in epochs')
     .option('--max-minutes <m>', 'stop after this much training time (best weights kept)')
+    .option('--stem <stem>', `tc only: ${TC_STEMS.join(' | ')} (default ${DEFAULT_TC_STEM}; docs/models.md)`)
+    .option('--shuffle-seed <n>', 'seed of the per-epoch shuffle (ensemble members differ by it)')
     .action(async (rawKind: unknown, raw: unknown) => {
       const kind = parseOrThrow(kindSchema, rawKind, 'kiago models train KIND');
       const options = parseOrThrow(trainOptionsSchema, raw, 'kiago models train');
@@ -88,6 +94,7 @@ export function registerModelsCommand(program: Command): void {
         batchSize: options.batchSize ?? defaults.batchSize,
         learningRate: options.learningRate ?? defaults.learningRate,
         patience: options.patience ?? defaults.patience,
+        seed: options.shuffleSeed ?? defaults.seed,
         maxSeconds: options.maxMinutes === undefined ? null : options.maxMinutes * 60,
       };
       const common = {
@@ -104,7 +111,7 @@ export function registerModelsCommand(program: Command): void {
       };
       const result =
         kind === 'tc'
-          ? await trainTcModel(common)
+          ? await trainTcModel({ ...common, stem: options.stem })
           : await trainEfModel({ ...common, source: options.source });
       printResult('table', result, () => metricsTable(result));
       process.stdout.write(`saved ${result.dir} (register it with: kiago models register ${result.dir})\n`);

@@ -1,7 +1,7 @@
 import { ELEMENT_COUNT } from '@kiago/shared';
 import * as tf from '@tensorflow/tfjs';
 import { ModelFormatError } from '../errors.js';
-import { TC_BLOCKS_PER_STAGE, TC_LAYER, TC_STAGE_CHANNELS } from '../models/tc-model.js';
+import { TC_BLOCKS_PER_STAGE, TC_LAYER, TC_STAGE_CHANNELS, TC_STEM_POOL } from '../models/tc-model.js';
 import { type ConvGradientMode, convInputGradient } from './conv-input-gradient.js';
 import {
   applyConv,
@@ -22,6 +22,8 @@ interface FoldedBlock {
 /**
  * The Tc model (models/tc-model.ts) as plain tf ops on batch-norm-folded weights.
  * Activations kept for the backward pass: [stem output, (block relu1, block output) × 8, Tc].
+ * A `reference`-stem model max-pools the stem output before the first block (its FLOPs are not
+ * counted: a comparison per tap, no multiply-add).
  */
 export function foldTcModel(
   model: tf.LayersModel,
@@ -51,6 +53,7 @@ export function foldTcModel(
     bias: headBias.clone() as tf.Tensor1D,
   };
   const stem = pair(TC_LAYER.stem);
+  const hasStemPool = hasLayer(TC_LAYER.stemPool);
   const blocks: FoldedBlock[] = TC_STAGE_CHANNELS.flatMap((_, stage) =>
     Array.from({ length: TC_BLOCKS_PER_STAGE }, (__, index) => {
       const prefix = TC_LAYER.block(stage, index);
@@ -76,8 +79,9 @@ export function foldTcModel(
       const image = tf
         .matMul(x118, atomMatrix)
         .reshape([batch, imageHeight, imageWidth, imageChannels]) as tf.Tensor4D;
-      let h = applyConv(image, stem, true);
-      const activations: tf.Tensor[] = [h];
+      const stemOutput = applyConv(image, stem, true);
+      const activations: tf.Tensor[] = [stemOutput];
+      let h = hasStemPool ? stemPool(stemOutput) : stemOutput;
       for (const block of blocks) {
         const a1 = applyConv(h, block.conv1, true);
         const z2 = applyConv(a1, block.conv2, false);
@@ -115,7 +119,9 @@ export function foldTcModel(
         const dShortcut = block.shortcut ? convInputGradient(dSum, block.shortcut, gradientMode) : dSum;
         dH = convInputGradient(dA1, block.conv1, gradientMode).add<tf.Tensor4D>(dShortcut);
       }
-      const dImage = convInputGradient(reluBackward(dH, at(0)), stem, gradientMode);
+      const stemOutput = at(0) as tf.Tensor4D;
+      const dStemOutput = hasStemPool ? stemPoolBackward(dH, stemOutput) : dH;
+      const dImage = convInputGradient(reluBackward(dStemOutput, stemOutput), stem, gradientMode);
       return tf.matMul<tf.Tensor2D>(
         dImage.reshape([batch, imageHeight * imageWidth * imageChannels]),
         atomMatrixT,
@@ -127,4 +133,21 @@ export function foldTcModel(
       for (const conv of convs) disposeConv(conv);
     },
   };
+}
+
+function stemPool(stemOutput: tf.Tensor4D): tf.Tensor4D {
+  return tf.maxPool(stemOutput, TC_STEM_POOL, 2, 'same');
+}
+
+/**
+ * dL/d(stem output) from dL/d(pooled). The MaxPoolGrad kernel directly: tf.grad cannot run inside
+ * the custom gradient that calls this backward pass. Recomputing the pool is cheap (a 4 × 16 map).
+ */
+function stemPoolBackward(dPooled: tf.Tensor4D, stemOutput: tf.Tensor4D): tf.Tensor4D {
+  const pooled = stemPool(stemOutput);
+  const attrs = { filterSize: TC_STEM_POOL, strides: 2, pad: 'same' };
+  const inputs = { dy: dPooled, input: stemOutput, output: pooled };
+  const result = tf.engine().runKernel('MaxPoolGrad', inputs, attrs) as tf.Tensor4D;
+  pooled.dispose();
+  return result;
 }

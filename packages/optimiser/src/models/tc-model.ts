@@ -8,18 +8,21 @@ import {
   ATOM_MAP_ROWS,
   atomMapImageMatrix,
 } from '../atom-map/atom-map.js';
-import { type ModelOptions, parseModelOptions, scaled } from './model-options.js';
+import { type ModelOptions, parseModelOptions, scaled, type TcStem } from './model-options.js';
 
 /**
  * Tc model: ResNet18 on the atom-map image (DESIGN §6). Layer names are part of the saved format:
  * the inference path (inference/fold-tc-model.ts) finds the weights by them.
  *
- * Stem: 7×7 conv, stride 1, no max-pool. The ImageNet stem (stride 2 + 3×3/2 max-pool) would shrink
- * the 7-row map to 2 rows before the first stage; keeping the ImageNet kernel but not its
- * down-sampling lets the stages run at 7×32 → 4×16 → 2×8 → 1×4. Cost at width 1:
- * 273 MFLOP forward per candidate (ENVIRONMENT.md quotes ≈ 259 for the reference's small-map ResNet18).
+ * Two stems (model-options.ts `TC_STEMS`), chosen by measurement (docs/models.md):
+ * - `wide`: 7×7 conv, stride 1, no max-pool; the stages run at 7×32 → 4×16 → 2×8 → 1×4.
+ *   273 MFLOP forward per candidate at width 1.
+ * - `reference`: torchvision's ImageNet stem, as the reference implementation keeps it: 7×7 conv
+ *   stride 2, then a 3×3/2 max-pool; the stages run at 2×8 → 1×4 → 1×2 → 1×1, about a tenth of the work.
  */
 export const TC_STEM_KERNEL = 7;
+/** The reference stem's max-pool window (stride 2). */
+export const TC_STEM_POOL = 3;
 export const TC_STAGE_CHANNELS = [64, 128, 256, 512] as const;
 export const TC_BLOCKS_PER_STAGE = 2;
 // PyTorch's defaults (the reference implementation's framework): eps 1e-5, running-average momentum 0.1.
@@ -30,6 +33,8 @@ const BN_MOMENTUM = 0.9;
 export const TC_LAYER = {
   atomMap: 'atom_map',
   stem: 'stem',
+  /** Present only in `reference`-stem models: how saved models say which stem they have. */
+  stemPool: 'stem_pool',
   head: 'tc_head',
   /** Basic block prefix; its pairs are `<prefix>_1`, `<prefix>_2` and, when it changes shape, `<prefix>_shortcut`. */
   block: (stage: number, block: number) => `stage${stage + 1}_block${block + 1}`,
@@ -39,6 +44,7 @@ export const TC_LAYER = {
 export interface TcModelMetadata {
   kind: 'tc';
   width: number;
+  stem: TcStem;
   atomMapId: string;
 }
 
@@ -77,7 +83,7 @@ function basicBlock(x: tf.SymbolicTensor, filters: number, strides: number, name
 
 /** Builds an untrained Tc model: composition (B × 118) → Tc in K (B × 1, ≥ 0). */
 export function buildTcModel(options: ModelOptions = {}): tf.LayersModel {
-  const { width } = parseModelOptions(options, 'buildTcModel options');
+  const { width, stem } = parseModelOptions(options, 'buildTcModel options');
   const composition = tf.input({ shape: [ELEMENT_COUNT], name: 'composition' });
   // The atom map is a frozen linear layer, so a saved model maps compositions to Tc on its own.
   const atomMap = tf.layers.dense({
@@ -91,7 +97,13 @@ export function buildTcModel(options: ModelOptions = {}): tf.LayersModel {
     .reshape({ targetShape: [ATOM_MAP_ROWS, ATOM_MAP_COLUMNS, ATOM_MAP_CHANNELS.length], name: 'atom_image' })
     .apply(flat) as tf.SymbolicTensor;
 
-  let x = relu(convBn(image, scaled(64, width), TC_STEM_KERNEL, 1, TC_LAYER.stem), 'stem_relu');
+  const stemStride = stem === 'reference' ? 2 : 1;
+  let x = relu(convBn(image, scaled(64, width), TC_STEM_KERNEL, stemStride, TC_LAYER.stem), 'stem_relu');
+  if (stem === 'reference') {
+    x = tf.layers
+      .maxPooling2d({ poolSize: TC_STEM_POOL, strides: 2, padding: 'same', name: TC_LAYER.stemPool })
+      .apply(x) as tf.SymbolicTensor;
+  }
   TC_STAGE_CHANNELS.forEach((channels, stage) => {
     for (let block = 0; block < TC_BLOCKS_PER_STAGE; block++) {
       const strides = stage > 0 && block === 0 ? 2 : 1;
@@ -105,7 +117,7 @@ export function buildTcModel(options: ModelOptions = {}): tf.LayersModel {
   const atomMapWeights = tf.tensor2d(atomMapImageMatrix(), [ELEMENT_COUNT, ATOM_MAP_PIXELS]);
   atomMap.setWeights([atomMapWeights]);
   atomMapWeights.dispose();
-  const metadata: TcModelMetadata = { kind: 'tc', width, atomMapId: ATOM_MAP_ID };
+  const metadata: TcModelMetadata = { kind: 'tc', width, stem, atomMapId: ATOM_MAP_ID };
   model.setUserDefinedMetadata({ kiago: metadata });
   return model;
 }

@@ -87,6 +87,7 @@ export async function trainAndSaveArtifact(
     .update(
       JSON.stringify([
         plan.kind,
+        plan.manifest.architecture,
         plan.manifest.width,
         plan.manifest.data,
         { ...plan.options, epochs: 0, maxSeconds: 0 },

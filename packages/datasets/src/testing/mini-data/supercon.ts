@@ -27,4 +27,10 @@ export const SUPERCON_FILES: MiniDataFiles = {
     'Gd1Ba-2Cu3O6.9,87.5',
     'Nb0.6Ti0.4,9.3',
   ]),
+  // Two groups report LaH10 (made-up 250 and 262 K): one row at the median, 256 K.
+  'hydride_superconductors/hydride_tc_measured.csv': csvText('formula,tc_K,pressure_GPa,reference,doi', [
+    'H3S,200,150,fixture,10.0/fixture-1',
+    'LaH10,250,170,fixture,10.0/fixture-2',
+    'LaH10,262,180,fixture,10.0/fixture-3',
+  ]),
 };

@@ -27,15 +27,23 @@ describe('buildTcDataset on the mini data', () => {
     expect(rows.get('CNb')?.y).toBeCloseTo(11.5, 5);
     expect(rows.get('Ti2Nb3')?.y).toBeCloseTo(9.3, 5);
     expect(dataset.report.supercon).toMatchObject({ inBothWithTc: 1, stanevOnlySuperconductors: 1 });
-    expect(dataset.report.overall.superconductors).toBe(5);
+    expect(dataset.report.overall.superconductors).toBe(7);
+  });
+
+  it('adds the measured hydrides as superconductors, LaH10 once at its median Tc', () => {
+    expect(rows.get('H3S')?.y).toBeCloseTo(200, 5);
+    expect(rows.get('H10La')?.y).toBeCloseTo(256, 5);
+    expect(familyOf.get('H3S')).toBe('hydride');
+    expect(familyOf.get('H10La')).toBe('hydride');
   });
 
   it('adds non-superconductors at Tc = 0 tier by tier up to the ratio', () => {
-    // Stanev's Nd2CuO4; two Matbench non-metals (Ag1.6Se0.8 is Ag2Se, reported metallic too); MP fills up.
+    // Stanev's Nd2CuO4; two Matbench non-metals (Ag1.6Se0.8 is Ag2Se, reported metallic too); MP
+    // fills up as far as it goes (2 of the 7 − 3 still wanted).
     expect(dataset.report.nonSuperconductors.tiers.map((tier) => tier.used)).toEqual([1, 2, 2]);
     expect(rows.get('O4CuNd2')?.y).toBe(0);
     expect(rows.get('GaInSb2')?.y).toBe(0);
-    expect(dataset.report.overall.rows).toBe(10);
+    expect(dataset.report.overall.rows).toBe(12);
     expect(dataset.report.nonSuperconductors.matbenchMetalsSkipped).toBe(2);
   });
 
@@ -60,7 +68,7 @@ describe('buildTcDataset on the mini data', () => {
   it('splits by element set', () => {
     expect(elementSetsInSeveralSplits(dataset)).toEqual([]);
     const total = SPLIT_NAMES.reduce((sum, split) => sum + dataset[split].keys.length, 0);
-    expect(total).toBe(10);
+    expect(total).toBe(12);
   });
 
   it('hashes the data independently of the seed, and the split with it', async () => {
@@ -71,7 +79,7 @@ describe('buildTcDataset on the mini data', () => {
     expect(reseeded.dataHash).toBe(dataset.dataHash);
     expect(dataset.dataHash).toMatch(/^[0-9a-f]{64}$/);
     const fewer = await buildTcDataset({ dataDir: MINI_DATA_DIR, seed: 1, nonSuperconductorRatio: 0 });
-    expect(fewer.report.overall.rows).toBe(5);
+    expect(fewer.report.overall.rows).toBe(7);
     expect(fewer.dataHash).not.toBe(dataset.dataHash);
   });
 

@@ -1,4 +1,6 @@
 import {
+  type HydrideSuperconductorRow,
+  loadHydrideSuperconductors,
   loadMatbenchExptIsMetal,
   loadMpNonMetals,
   loadSuperconStanev,
@@ -18,8 +20,8 @@ import {
 } from './split-options.js';
 import { mergeSupercon } from './supercon-merge.js';
 import { summariseTcRows, type TcDatasetReport } from './tc-dataset-report.js';
-import type { TcFamily } from './tc-family.js';
-import type { TcRowSource } from './tc-row.js';
+import { classifyTcFamily, type TcFamily } from './tc-family.js';
+import type { TcRow, TcRowSource } from './tc-row.js';
 
 /** One split for the Tc model: `x` is n × 118 atomic fractions (Z order), `y` is Tc in K. */
 export interface TcSplit extends EncodedRows {
@@ -45,8 +47,8 @@ export interface BuildTcDatasetOptions extends DatasetBuildOptions {
 export const DEFAULT_NON_SUPERCONDUCTOR_RATIO = 1;
 /** PBE gaps below this are mostly semimetals or noise; 40k MP rows leave plenty above it. */
 export const MP_MIN_BAND_GAP_EV = 0.5;
-/** Part of the data hash: bump when rows, encoding or labels change meaning. */
-export const TC_DATA_FORMAT = 'kiago-tc-dataset/v1 x=fractions118 y=tcKelvin label=family,source';
+/** Part of the data hash: bump when rows, encoding or labels change meaning (v2: hydride rows). */
+export const TC_DATA_FORMAT = 'kiago-tc-dataset/v2 x=fractions118 y=tcKelvin label=family,source';
 
 const optionsSchema = datasetBuildOptionsSchema.extend({
   nonSuperconductorRatio: z
@@ -58,20 +60,23 @@ const optionsSchema = datasetBuildOptionsSchema.extend({
 
 /**
  * The Tc training set: SuperCon superconductors (SuperDiff primary, Stanev's extra rows merged by
- * canonical key) plus non-superconductors at Tc = 0, split by element set. See README.md.
+ * canonical key), the measured high-pressure hydrides, and non-superconductors at Tc = 0, split by
+ * element set. See README.md.
  */
 export async function buildTcDataset(options: BuildTcDatasetOptions): Promise<TcDataset> {
   const startedMs = performance.now();
   const { dataDir: givenDataDir, ...plan } = parseOrThrow(optionsSchema, options, 'buildTcDataset options');
   const dataDir = resolveDataDir({ dataDir: givenDataDir });
-  const [superdiff, stanev, exptIsMetal, mpNonMetals] = await Promise.all([
+  const [superdiff, stanev, hydrides, exptIsMetal, mpNonMetals] = await Promise.all([
     loadSuperconSuperdiff({ dataDir }),
     loadSuperconStanev({ dataDir }),
+    loadHydrideSuperconductors({ dataDir }),
     loadMatbenchExptIsMetal({ dataDir }),
     loadMpNonMetals({ dataDir }),
   ]);
 
   const merged = mergeSupercon(superdiff.rows, stanev.rows);
+  const superconductors = [...merged.superconductors, ...hydrideRows(hydrides.rows, merged.superconductors)];
   const exptNonMetals = exptIsMetal.rows.filter((row) => !row.isMetal);
   const mpWideGap = mpNonMetals.rows.filter((row) => row.bandGapEv >= MP_MIN_BAND_GAP_EV);
   const negatives = selectNonSuperconductors(
@@ -80,11 +85,11 @@ export async function buildTcDataset(options: BuildTcDatasetOptions): Promise<Tc
       { source: 'matbench-expt-non-metal', rows: exptNonMetals },
       { source: 'mp-non-metal', rows: mpWideGap },
     ],
-    new Set(merged.superconductors.map((row) => row.key)),
-    Math.round(plan.nonSuperconductorRatio * merged.superconductors.length),
+    new Set(superconductors.map((row) => row.key)),
+    Math.round(plan.nonSuperconductorRatio * superconductors.length),
   );
 
-  const assembled = assembleSplits([...merged.superconductors, ...negatives.rows], plan, {
+  const assembled = assembleSplits([...superconductors, ...negatives.rows], plan, {
     target: (row) => row.tcKelvin,
     label: (row) => `${row.family}\t${row.source}`,
     formatTag: TC_DATA_FORMAT,
@@ -95,7 +100,7 @@ export async function buildTcDataset(options: BuildTcDatasetOptions): Promise<Tc
     seed: plan.seed,
     split: plan.split,
     fractions: plan.fractions,
-    loaders: [superdiff.report, stanev.report, exptIsMetal.report, mpNonMetals.report],
+    loaders: [superdiff.report, stanev.report, hydrides.report, exptIsMetal.report, mpNonMetals.report],
     supercon: merged.report,
     nonSuperconductors: {
       ratio: plan.nonSuperconductorRatio,
@@ -118,4 +123,19 @@ export async function buildTcDataset(options: BuildTcDatasetOptions): Promise<Tc
   };
   const [train, val, test] = SPLIT_NAMES.map(tcSplit) as [TcSplit, TcSplit, TcSplit];
   return { train, val, test, report, dataHash: assembled.dataHash, splitHash: assembled.splitHash };
+}
+
+/** Measured hydrides as Tc rows; a composition SuperCon already lists keeps SuperCon's row (none today). */
+function hydrideRows(hydrides: readonly HydrideSuperconductorRow[], supercon: readonly TcRow[]): TcRow[] {
+  const known = new Set(supercon.map((row) => row.key));
+  return hydrides
+    .filter((row) => !known.has(row.key))
+    .map((row) => ({
+      key: row.key,
+      elementSetKey: row.elementSetKey,
+      composition: row.composition,
+      tcKelvin: row.tcKelvin,
+      family: classifyTcFamily(row.composition),
+      source: 'hydride-measured',
+    }));
 }

@@ -5,6 +5,7 @@ import type { TcFamily } from './tc-family.js';
 export const TC_ROW_SOURCES = [
   'supercon-superdiff',
   'supercon-stanev',
+  'hydride-measured',
   'supercon-stanev-tc0',
   'matbench-expt-non-metal',
   'mp-non-metal',
