@@ -1,21 +1,22 @@
 /**
- * One benchmark cell, run in its own process by throughput.ts (so the memory high-water mark is
- * the cell's own): whole KIAGO optimiser steps through optimiseShard — both models' forward and
- * input gradient, the composition map, the integer loss and Adam — timed per step from the
- * progress callback, then each model's forward + input gradient alone at the same batch.
- * Prints one JSON line. Options: --backend --models shipped|full --batch --steps --max-step-seconds
+ * One benchmark cell, run in its own process by step-cells.ts for throughput.ts and compare-torch.ts
+ * (so the memory high-water mark is the cell's own): whole KIAGO optimiser steps through
+ * optimiseShard — both models' forward and input gradient, the composition map, the integer loss and
+ * Adam — timed per step from the progress callback, then each model's forward + input gradient alone
+ * at the same micro-batch.
+ * Prints one JSON line. Options: --backend --stem wide|reference --width (Tc) --ef-width --batch
+ * --micro-batch --steps --max-step-seconds. The models are untrained: their cost does not depend on
+ * the weights.
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import {
   buildElemNet,
   buildTcModel,
-  DEFAULT_MICRO_BATCH,
   foldShardModels,
-  loadShardModels,
   optimiseShard,
-  type ShardModels,
   selectTfBackend,
+  TC_STEMS,
   TF_BACKEND_ORDER,
 } from '@kiago/optimiser';
 import { campaignSpecSchema, ELEMENT_COUNT, parseOrThrow } from '@kiago/shared';
@@ -24,8 +25,11 @@ import { z } from 'zod';
 
 const optionsSchema = z.object({
   backend: z.enum(TF_BACKEND_ORDER),
-  models: z.enum(['shipped', 'full']),
+  stem: z.enum(TC_STEMS),
+  width: z.coerce.number().positive(),
+  'ef-width': z.coerce.number().positive(),
   batch: z.coerce.number().int().min(1),
+  'micro-batch': z.coerce.number().int().min(1),
   steps: z.coerce.number().int().min(4),
   'max-step-seconds': z.coerce.number().positive(),
 });
@@ -35,29 +39,6 @@ const { values } = parseArgs({
   ),
 });
 const options = parseOrThrow(optionsSchema, values, 'bench/optimiser/step-cell.ts options');
-
-/** The shipped models when models/shipped has them; untrained models of the shipped widths otherwise (same cost). */
-async function subjectModels(): Promise<ShardModels & { label: string; dispose(): void }> {
-  if (options.models === 'shipped') {
-    try {
-      const loaded = await loadShardModels();
-      return {
-        ...loaded,
-        label: `shipped Tc ${loaded.tcManifest.version} (w ${loaded.tcManifest.width}), Ef w ${loaded.efManifest.width}`,
-      };
-    } catch (error) {
-      console.error(
-        `no shipped models (${(error as Error).message}); untrained models at the shipped widths`,
-      );
-    }
-  }
-  const [tcWidth, efWidth] = options.models === 'full' ? [1, 1] : [0.25, 0.5];
-  const label =
-    options.models === 'full'
-      ? 'full width (Tc w 1, Ef w 1)'
-      : 'shipped widths, untrained (Tc w 0.25, Ef w 0.5)';
-  return { ...foldShardModels(buildTcModel({ width: tcWidth }), buildElemNet({ width: efWidth })), label };
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const compositions = (batch: number) =>
@@ -79,7 +60,11 @@ function secondsOf(run: () => tf.Tensor[], repeats: number): number {
 }
 
 await selectTfBackend(options.backend, (line) => console.error(line));
-const models = await subjectModels();
+const models = foldShardModels(
+  buildTcModel({ width: options.width, stem: options.stem }),
+  buildElemNet({ width: options['ef-width'] }),
+);
+const microBatch = Math.min(options['micro-batch'], options.batch);
 // A probe at a small batch estimates the step; hopeless cells (pure JS at full width) are skipped.
 const PROBE_BATCH = 32;
 const probe = compositions(PROBE_BATCH);
@@ -90,13 +75,14 @@ probe.dispose();
 const estimatedStepSeconds = (probeSeconds / PROBE_BATCH) * options.batch;
 const base = {
   backend: options.backend,
-  models: models.label,
+  stem: options.stem,
+  width: options.width,
+  efWidth: options['ef-width'],
   batch: options.batch,
-  // Forward + input gradient of both models; nominal counts padding taps, onData does not.
-  flopsPerCandidateStep:
-    2 * (models.tc.forwardFlopsPerCandidate.nominal + models.ef.forwardFlopsPerCandidate.nominal),
-  onDataFlopsPerCandidateStep:
-    2 * (models.tc.forwardFlopsPerCandidate.onData + models.ef.forwardFlopsPerCandidate.onData),
+  microBatch,
+  // One candidate's forward pass of each model; nominal counts padding taps, onData does not.
+  tcForwardFlops: models.tc.forwardFlopsPerCandidate,
+  efForwardFlops: models.ef.forwardFlopsPerCandidate,
 };
 if (estimatedStepSeconds > options['max-step-seconds']) {
   console.log(
@@ -117,9 +103,9 @@ const tcSeconds: number[] = [];
 const efSeconds: number[] = [];
 let peakTensorBytes = 0;
 const half = options.steps / 2;
-// Each model alone on the optimiser's micro-batch (1024 rows at most), timed between steps of the
-// second half so that both see the same machine load; scaled to the whole batch.
-const modelRows = Math.min(options.batch, DEFAULT_MICRO_BATCH);
+// Each model alone on the optimiser's micro-batch, timed between steps of the second half so that
+// both see the same machine load; scaled to the whole batch.
+const modelRows = microBatch;
 const x = compositions(modelRows);
 const timeModel = (run: () => tf.Tensor[]) => {
   const started = performance.now();
@@ -136,6 +122,7 @@ await optimiseShard({
   base: 'HgBa2Ca2Cu3O8',
   seed: 0,
   shardIndex: 0,
+  microBatch,
   models,
   onProgress: ({ step }) => {
     stepSeconds.push((performance.now() - last) / 1000);
