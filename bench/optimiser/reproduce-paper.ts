@@ -31,7 +31,7 @@ import {
 import { runUnits } from './paper/run-units.ts';
 import { SCALE_NAMES, SCALES } from './paper/scales.ts';
 import { readUnitResults } from './paper/unit-result.ts';
-import { EXPERIMENTS, planUnits } from './paper/units.ts';
+import { EXPERIMENTS, planUnits, type WorkUnit } from './paper/units.ts';
 import { renderReport } from './paper/write-report.ts';
 
 const list = (text: string) => text.split(',').filter(Boolean);
@@ -85,16 +85,29 @@ if (!options['report-only']) {
     ? { smoke: true, tc: null, ef: null }
     : { smoke: false, tc: await describeModel(tcDir), ef: await describeModel(efDir) };
   const problem = record && mismatch(record, { scale, models });
-  if (problem)
-    throw new Error(`${outDir} holds another run (${problem}): pass another --out-dir or remove it`);
+  if (problem) {
+    console.error(`${outDir} holds another run (${problem}): pass another --out-dir or remove it`);
+    process.exit(1);
+  }
   record ??= { format: 'kiago-reproduction-run/v1', scale, models, sessions: [] } satisfies RunRecord;
   await mkdir(resolve(outDir, 'units'), { recursive: true });
   const units = await planUnits(root, scale, options.sections);
   const done = new Set((await readUnitResults(outDir)).map((u) => u.id));
   const todo = units.filter((u) => !done.has(u.id));
   log(
-    `${units.length} units at scale ${scale.name} (${scale.candidates} × ${scale.steps}, ${scale.seeds} seeds): ${units.length - todo.length} done, ${todo.length} to run on ${options.parallel} workers`,
+    `${units.length} units at scale ${scale.name} (${scale.candidates} × ${scale.steps}, ${scale.seeds} seeds): ` +
+      `${units.length - todo.length} done, ${todo.length} to run on ${options.parallel} workers`,
   );
+  if (todo.length > 0) await runSession(record, todo, { tcDir, efDir });
+}
+if (!record) throw new Error(`${outDir} has no run.json: run without --report-only first`);
+const report = await renderReport(root, outDir, record, await readUnitResults(outDir));
+await mkdir(dirname(resolve(root, options.report)), { recursive: true });
+await writeFile(resolve(root, options.report), report);
+log(`wrote ${options.report} from ${outDir}`);
+
+/** Runs `todo` on the worker pool as one session of `record`, saving its wall time after every unit. */
+async function runSession(record: RunRecord, todo: WorkUnit[], models: { tcDir: string; efDir: string }) {
   const session: SessionRecord = {
     startedAt: new Date(started).toISOString(),
     wallSeconds: 0,
@@ -105,32 +118,26 @@ if (!options['report-only']) {
     machine: `${availableParallelism()} CPU cores (${cpus()[0]?.model ?? 'unknown CPU'})`,
     backend: options.backend,
   };
-  const current = record;
-  current.sessions.push(session);
+  record.sessions.push(session);
   const failures = await runUnits(todo, {
     parallel: options.parallel,
-    worker: { root, outDir, backend: options.backend, tcDir, efDir, smoke: options.smoke },
+    worker: { root, outDir, backend: options.backend, ...models, smoke: options.smoke },
     log,
     onBackend: (line) => {
-      session.backend = line;
+      session.backend = line.replace(/^\[gpu-worker\] /, '');
     },
-    // The session's wall time is saved after every unit: a cut-off run still counts its time.
+    // Saved after every unit: a cut-off run still counts the time it spent.
     onUnit: async (ok) => {
       session.unitsRun += ok ? 1 : 0;
       session.unitsFailed += ok ? 0 : 1;
       session.wallSeconds = (Date.now() - started) / 1000;
-      await writeRunRecord(outDir, current);
+      await writeRunRecord(outDir, record);
     },
   });
   session.wallSeconds = (Date.now() - started) / 1000;
-  await writeRunRecord(outDir, current);
+  await writeRunRecord(outDir, record);
   if (failures > 0) log(`${failures} unit(s) failed: rerun the same command to retry them`);
 }
-if (!record) throw new Error(`${outDir} has no run.json: run without --report-only first`);
-const report = await renderReport(root, outDir, record, await readUnitResults(outDir));
-await mkdir(dirname(resolve(root, options.report)), { recursive: true });
-await writeFile(resolve(root, options.report), report);
-log(`wrote ${options.report} from ${outDir}`);
 
 function gitCommit(): string {
   try {

@@ -22,6 +22,7 @@ export function reportHeader(
   const { scale, models, sessions } = record;
   const wall = sessions.reduce((sum, s) => sum + s.wallSeconds, 0);
   const unitSeconds = units.reduce((sum, u) => sum + u.seconds, 0);
+  const cpuSeconds = units.reduce((sum, u) => sum + u.cpuSeconds, 0);
   const commits = [...new Set(sessions.map((s) => s.commit))].join(', ');
   const where = [
     ...new Set(sessions.map((s) => `${s.machine}, ${s.backend}, ${s.parallel} worker process(es)`)),
@@ -38,7 +39,7 @@ rerun the command. ${modelLine}
 **Scale \`${scale.name}\`.** ${scale.candidates} candidates × ${scale.steps} steps per run (the paper: 4096 × 1000), seeds
 0–${scale.seeds - 1} for every (experiment, base, method) (the paper and the reference run one), Table 1 on the first
 ${scale.table1Bases} bases of \`examples/paper/normal.yaml\` at M = ${scale.maxAtoms.join(', ')}. **Wall time ${duration(wall)}**
-over ${sessions.length} session(s) on ${where}; ${duration(unitSeconds)} of unit time. With fewer candidates fewer distinct
+over ${sessions.length} session(s) on ${where}; ${duration(unitSeconds)} of unit time, ${duration(cpuSeconds)} of CPU time. With fewer candidates fewer distinct
 valid formulas exist, so top-30 means average fewer and weaker entries than the paper's. The paper's scale on a GPU node:
 \`node bench/optimiser/reproduce-paper.ts --scale paper --backend node-gpu\`.
 

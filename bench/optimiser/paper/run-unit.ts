@@ -16,6 +16,11 @@ export async function runUnit(unit: WorkUnit, models: ShardModels, root: string)
   const loaded = await loadCampaignSpec(join(root, unit.specFile));
   const spec = campaignSpecSchema.parse({ ...loaded, ...unit.specOverrides });
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
+  const elapsed = () => {
+    const cpu = process.cpuUsage(cpuStarted);
+    return { seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  };
   const head = {
     id: unit.id,
     experiment: unit.experiment,
@@ -39,8 +44,7 @@ export async function runUnit(unit: WorkUnit, models: ShardModels, root: string)
     });
   } catch (error) {
     if (!(error instanceof SubstitutionBaselineError)) throw error;
-    const seconds = (performance.now() - started) / 1000;
-    return { ...head, seconds, unavailable: error.message, metrics: {}, notes: [] };
+    return { ...head, ...elapsed(), unavailable: error.message, metrics: {}, notes: [] };
   }
   const score = scoreShard(result, spec);
   const metrics: Record<string, number> = { ...scoreMetrics(score) };
@@ -51,7 +55,7 @@ export async function runUnit(unit: WorkUnit, models: ShardModels, root: string)
     metrics.bestTcContinuousKelvin = Math.max(...result.candidates.map((c) => c.tcContinuousKelvin));
   }
   const notes = score.hydrideConstraintFailures.map((formula) => `breaks a hydride limit: ${formula}`);
-  return { ...head, seconds: (performance.now() - started) / 1000, unavailable: null, metrics, notes };
+  return { ...head, ...elapsed(), unavailable: null, metrics, notes };
 }
 
 function scoreMetrics(score: ShardScore): Record<string, number> {

@@ -22,6 +22,8 @@ export const unitResultSchema = z.object({
   candidates: z.int().min(1),
   steps: z.int().min(0),
   seconds: z.number().min(0),
+  /** CPU time of the worker process over the unit (all its threads): work done, whatever the load. */
+  cpuSeconds: z.number().min(0),
   /** Why the method could not run on this base (C-ES without a whole cell within the limits). */
   unavailable: z.string().nullable(),
   metrics: z.record(z.string(), metric),

@@ -44,6 +44,7 @@ describe('the reproduction plan and its unit files', () => {
       candidates: 16,
       steps: 20,
       seconds: 0.2,
+      cpuSeconds: 0.3,
       unavailable: null,
       metrics: { top30DeltaTcKelvin: Number.NaN, valid: 3 },
       notes: [],

@@ -8,7 +8,7 @@ import { type Section, table1Section, table2Section } from './report-normal.ts';
 import { fig3Section, versusCesSection } from './report-other.ts';
 import type { RunRecord } from './run-record.ts';
 import type { UnitResult } from './unit-result.ts';
-import type { Experiment } from './units.ts';
+import { EXPERIMENTS, type Experiment, planUnits } from './units.ts';
 
 const RATE = { metric: 'validRate', label: 'valid (per formula / per candidate)' };
 
@@ -17,8 +17,14 @@ export async function renderReport(
   root: string,
   outDir: string,
   record: RunRecord,
-  units: readonly UnitResult[],
+  read: readonly UnitResult[],
 ) {
+  // The plan's order (spec order of bases), not the files' alphabetical one.
+  const order = new Map(
+    (await planUnits(root, record.scale, EXPERIMENTS)).map((unit, index) => [unit.id, index]),
+  );
+  const at = (unit: UnitResult) => order.get(unit.id) ?? order.size;
+  const units = [...read].sort((a, b) => at(a) - at(b));
   const of = (experiment: Experiment) => {
     const found = units.filter((u) => u.experiment === experiment);
     return found.length === 0 ? null : new ExperimentResults(found);
