@@ -13,6 +13,7 @@ export default defineConfig({
       'services/*/src/**/*.test.ts',
       'apps/*/src/**/*.test.ts',
       'tests/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,230 +1,148 @@
 /**
  * Re-runs the KIAGO paper's comparisons (Fujii et al., Digital Discovery 2025; arXiv 2403.13627) on
- * our shipped models from the specs in examples/paper, and writes docs/reproduction.md (plus the
- * raw scores as JSON). Scale is CPU-sized by default; pass --candidates 4096 --steps 1000 on a GPU.
- * Run: npx tsc -p packages/shared/tsconfig.build.json && npx tsc -p packages/datasets/tsconfig.build.json
- *      && npx tsc -p packages/screening/tsconfig.build.json && npx tsc -p packages/optimiser/tsconfig.build.json
- *      && bash scripts/setup-tfjs.sh && nice -n 5 node bench/optimiser/reproduce-paper.ts
- * Options: --candidates 96 --steps 200 --sections rounding,normal,substitution,hydride
- *          --rounding-bases HgBa2Ca2Cu3O8 --max-atoms 15,20,25,50,100 --backend auto
- *          --out docs/reproduction.md --json bench-results/reproduction.json
- *          --smoke (untrained models of the shipped widths; for testing the script, never a report)
+ * our models and writes docs/reproduction.md. The work is split into (experiment, base, method,
+ * seed) units run by --parallel worker processes; each unit's result is written to
+ * <out-dir>/units/<id>.json as soon as it finishes, so a cut-off run resumes where it stopped.
+ * Build as in bench/optimiser/README.md, then:
+ *   nice -n 10 node bench/optimiser/reproduce-paper.ts --scale cpu            # run (or resume) and report
+ *   node bench/optimiser/reproduce-paper.ts --scale cpu --report-only         # report from the unit files
+ *   node bench/optimiser/reproduce-paper.ts --scale paper --backend node-gpu  # the paper's scale, GPU node
+ * Options: --parallel 2 --sections table1,table2,fig3,substitution,hydride,outside
+ *          --out-dir bench-results/reproduction/<scale> --report docs/reproduction.md
+ *          --tc-model DIR --ef-model DIR (default: the newest in models/shipped) --backend auto
+ *          --candidates/--steps/--seeds (override the preset) --smoke (untrained models: tests only)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  buildElemNet,
-  buildTcModel,
-  foldShardModels,
-  type LoadedShardModels,
-  loadShardModels,
-  type ModelManifest,
-  type ShardMethodChoice,
-  selectTfBackend,
-  TF_BACKEND_CHOICES,
-} from '@kiago/optimiser';
-import { type CampaignSpec, loadCampaignSpec, parseOrThrow } from '@kiago/shared';
+import { shippedModelDir, TF_BACKEND_CHOICES } from '@kiago/optimiser';
+import { parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
-import { compareMethods, integerLossVsRounding, type RunContext } from './paper/experiments.ts';
-import { hydrideSection, methodsSection, roundingSection, substitutionSection } from './paper/report.ts';
+import {
+  describeModel,
+  mismatch,
+  type RunRecord,
+  readRunRecord,
+  type SessionRecord,
+  writeRunRecord,
+} from './paper/run-record.ts';
+import { runUnits } from './paper/run-units.ts';
+import { SCALE_NAMES, SCALES } from './paper/scales.ts';
+import { readUnitResults } from './paper/unit-result.ts';
+import { EXPERIMENTS, planUnits, type WorkUnit } from './paper/units.ts';
+import { renderReport } from './paper/write-report.ts';
 
-const SECTIONS = ['rounding', 'normal', 'substitution', 'hydride'] as const;
 const list = (text: string) => text.split(',').filter(Boolean);
 const optionsSchema = z.object({
-  candidates: z.coerce.number().int().min(1).default(96),
-  steps: z.coerce.number().int().min(2).default(200),
+  scale: z.enum(SCALE_NAMES).default('cpu'),
+  parallel: z.coerce.number().int().min(1).default(2),
   sections: z
     .string()
-    .default(SECTIONS.join(','))
+    .default(EXPERIMENTS.join(','))
     .transform(list)
-    .pipe(z.array(z.enum(SECTIONS))),
-  'rounding-bases': z.string().default('HgBa2Ca2Cu3O8').transform(list),
-  'max-atoms': z
-    .string()
-    .default('15,20,25,50,100')
-    .transform((text) => list(text).map(Number))
-    .pipe(z.array(z.number().int().min(2))),
+    .pipe(z.array(z.enum(EXPERIMENTS))),
+  'out-dir': z.string().optional(),
+  report: z.string().default('docs/reproduction.md'),
+  'tc-model': z.string().optional(),
+  'ef-model': z.string().optional(),
   backend: z.enum(TF_BACKEND_CHOICES).default('auto'),
-  out: z.string().default('docs/reproduction.md'),
-  json: z.string().default('bench-results/reproduction.json'),
+  candidates: z.coerce.number().int().min(1).optional(),
+  steps: z.coerce.number().int().min(2).optional(),
+  seeds: z.coerce.number().int().min(1).optional(),
+  'report-only': z.boolean().default(false),
   smoke: z.boolean().default(false),
 });
+const flags = new Set(['report-only', 'smoke']);
 const { values } = parseArgs({
-  options: {
-    ...Object.fromEntries(
-      Object.keys(optionsSchema.shape).map((name) => [name, { type: 'string' as const }]),
+  options: Object.fromEntries(
+    Object.keys(optionsSchema.shape).map(
+      (name) => [name, { type: flags.has(name) ? 'boolean' : 'string' }] as const,
     ),
-    smoke: { type: 'boolean' },
-  },
+  ),
 });
 const options = parseOrThrow(optionsSchema, values, 'bench/optimiser/reproduce-paper.ts options');
 const root = new URL('../../', import.meta.url).pathname;
+const outDir = resolve(root, options['out-dir'] ?? `bench-results/reproduction/${options.scale}`);
 const started = Date.now();
 const log = (line: string) =>
-  console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${line}`);
+  console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(6)} s] ${line}`);
 
-const backendLines: string[] = [];
-await selectTfBackend(options.backend, (line) => backendLines.push(line));
-log(backendLines.join(' '));
-const loaded: LoadedShardModels | null = options.smoke ? null : await loadShardModels();
-const models = loaded ?? untrainedModels();
-const context: RunContext = { models, candidates: options.candidates, steps: options.steps, log };
-const paper = (name: string) => loadCampaignSpec(join(root, 'examples/paper', name));
-
-const sections: string[] = [];
-const raw: Record<string, unknown> = {};
-if (options.sections.includes('rounding')) {
-  const rows = await integerLossVsRounding(
-    context,
-    await paper('normal.yaml'),
-    options['rounding-bases'],
-    options['max-atoms'],
-  );
-  raw.rounding = rows;
-  sections.push(
-    `## Table 1 — integer loss vs rule-based rounding\n\n${roundingIntro()}\n\n${roundingSection(rows)}`,
-  );
-}
-if (options.sections.includes('normal')) {
-  const spec = await paper('normal.yaml');
-  // The reference's C-ES skips Bi2Sr2CaCu1.98Fe0.02O8 (no whole cell within 200 atoms); Table 2 has the other eight.
-  const bases = spec.bases
-    .filter((base) => base !== 'Bi2Sr2CaCu1.98Fe0.02O8')
-    .map((base) => ({ spec, base }));
-  const methods: ShardMethodChoice[] = [{ kind: 'kiago' }, { kind: 'kiago-random-init' }, { kind: 'c-es' }];
-  const rows = await compareMethods(context, bases, methods);
-  raw.normal = rows;
-  sections.push(
-    `## Table 2 — KIAGO vs C-ES and random initialisation, 8 normal bases\n\n${methodsSection(
-      rows,
-      methods.map((m) => m.kind),
-    )}`,
-  );
-}
-if (options.sections.includes('substitution')) {
-  const specs = await substitutionSpecs();
-  const rows = await compareMethods(
-    context,
-    specs.map((spec) => ({ spec, base: spec.bases[0]! })),
-    [{ kind: 'kiago' }, { kind: 'c-es' }],
-  );
-  raw.substitution = rows;
-  const targets = new Map(
-    specs.map((spec) => {
-      const mode = spec.mode.kind === 'substitution' ? spec.mode : undefined;
-      return [
-        spec.bases[0]!,
-        mode
-          ? `${mode.targetElement} (${mode.targetOxidationState > 0 ? '+' : ''}${mode.targetOxidationState})`
-          : '',
-      ];
-    }),
-  );
-  sections.push(`## Tables 5–7 — element substitution, 11 bases\n\n${substitutionSection(rows, targets)}`);
-}
-if (options.sections.includes('hydride')) {
-  const spec = await paper('hydride.yaml');
-  const rows = await compareMethods(
-    context,
-    spec.bases.map((base) => ({ spec, base })),
-    [{ kind: 'kiago' }, { kind: 'c-es' }],
-  );
-  raw.hydride = rows;
-  sections.push(`## Tables 9–10 — hydrides\n\n${hydrideSection(rows)}`);
-}
-models.dispose();
-
-const minutes = (Date.now() - started) / 60_000;
-const report = `${header(minutes)}\n\n${sections.join('\n\n')}\n\n${footer()}\n`;
-await mkdir(dirname(resolve(root, options.out)), { recursive: true });
-await writeFile(resolve(root, options.out), report);
-await mkdir(dirname(resolve(root, options.json)), { recursive: true });
-await writeFile(resolve(root, options.json), `${JSON.stringify({ options, minutes, raw }, null, 2)}\n`);
-log(`wrote ${options.out} and ${options.json} after ${minutes.toFixed(1)} min`);
-
-/** The substitution specs in the paper's order (each file says "k/11"). */
-async function substitutionSpecs(): Promise<CampaignSpec[]> {
-  const dir = join(root, 'examples/paper/substitution');
-  const files = (await readdir(dir)).filter((name) => name.endsWith('.yaml'));
-  const ordered = await Promise.all(
-    files.map(async (name) => {
-      const text = await readFile(join(dir, name), 'utf8');
-      return {
-        order: Number(/substitution (\d+)\/11/.exec(text)?.[1] ?? 99),
-        spec: await loadCampaignSpec(join(dir, name)),
-      };
-    }),
-  );
-  return ordered.sort((a, b) => a.order - b.order).map((entry) => entry.spec);
-}
-
-function untrainedModels() {
-  return foldShardModels(buildTcModel({ width: 0.25 }), buildElemNet({ width: 0.5 }));
-}
-
-function modelLine(): string {
-  if (loaded === null) return '**SMOKE RUN: untrained models — these numbers mean nothing.**';
-  const describe = (label: string, manifest: ModelManifest, unit: string) =>
-    `${label} \`${manifest.version}\` (${manifest.architecture}, width ${manifest.width}, test MAE ` +
-    `${manifest.metrics.test.overall.mae.toFixed(3)} ${unit} on ${manifest.metrics.test.overall.count} held-out compositions)`;
-  return `Models: ${describe('Tc', loaded.tcManifest, 'K')}; ${describe('Ef', loaded.efManifest, 'eV/atom')}.`;
-}
-
-function header(minutes: number): string {
-  let commit = 'unknown';
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-  } catch {
-    // not a git checkout
+const preset = SCALES[options.scale];
+const scale = {
+  ...preset,
+  maxAtoms: [...preset.maxAtoms],
+  candidates: options.candidates ?? preset.candidates,
+  steps: options.steps ?? preset.steps,
+  seeds: options.seeds ?? preset.seeds,
+};
+let record = await readRunRecord(outDir);
+if (!options['report-only']) {
+  const tcDir = resolve(root, options['tc-model'] ?? (await shippedModelDir('tc')));
+  const efDir = resolve(root, options['ef-model'] ?? (await shippedModelDir('ef')));
+  const models = options.smoke
+    ? { smoke: true, tc: null, ef: null }
+    : { smoke: false, tc: await describeModel(tcDir), ef: await describeModel(efDir) };
+  const problem = record && mismatch(record, { scale, models });
+  if (problem) {
+    console.error(`${outDir} holds another run (${problem}): pass another --out-dir or remove it`);
+    process.exit(1);
   }
-  return `# Reproducing the KIAGO paper's comparisons on our models
+  record ??= { format: 'kiago-reproduction-run/v1', scale, models, sessions: [] } satisfies RunRecord;
+  await mkdir(resolve(outDir, 'units'), { recursive: true });
+  const units = await planUnits(root, scale, options.sections);
+  const done = new Set((await readUnitResults(outDir)).map((u) => u.id));
+  const todo = units.filter((u) => !done.has(u.id));
+  log(
+    `${units.length} units at scale ${scale.name} (${scale.candidates} × ${scale.steps}, ${scale.seeds} seeds): ` +
+      `${units.length - todo.length} done, ${todo.length} to run on ${options.parallel} workers`,
+  );
+  if (todo.length > 0) await runSession(record, todo, { tcDir, efDir });
+}
+if (!record) throw new Error(`${outDir} has no run.json: run without --report-only first`);
+const report = await renderReport(root, outDir, record, await readUnitResults(outDir));
+await mkdir(dirname(resolve(root, options.report)), { recursive: true });
+await writeFile(resolve(root, options.report), report);
+log(`wrote ${options.report} from ${outDir}`);
 
-Generated by \`bench/optimiser/reproduce-paper.ts\` (commit ${commit}, ${new Date().toISOString().slice(0, 16)} UTC) —
-do not edit by hand; re-run the script. ${modelLine()}
-
-**Scale.** Every number below comes from one shard per base (the first seed of each spec in
-\`examples/paper\`) of **${options.candidates} candidates × ${options.steps} steps** — the paper uses 4096 × 1000.
-Total ${minutes.toFixed(1)} min on ${availableParallelism()} CPU cores (${cpus()[0]?.model ?? 'unknown CPU'}),
-backend: ${backendLines
-    .join(' ')
-    .replace(/^\[gpu-worker\] /, '')
-    .replace(/; skipped .*$/, '')}. With fewer candidates, fewer distinct
-valid formulas exist, so top-30 means average fewer (and weaker) entries than the paper's; masks and
-the β ramp start at step ${Math.floor(options.steps / 2)}. Re-run at full scale on a GPU node with
-\`--candidates 4096 --steps 1000\`.
-
-**Scoring** (after the reference's \`smact_etc_analysis\`): candidates are reduced to distinct integer
-formulas; a formula is *valid* when it passes the campaign's screening (SMACT charge neutrality and
-Pauling test on the smact14 oxidation states, ElemNet Ef < 0, at most \`maxElements\` elements; the
-hydride rule in hydride mode; the 1 % preserved/substituted check in substitution mode). ΔTc is the
-Tc predicted on the rounded formula minus the Tc our model predicts for the base; "top-30 ΔTc" is the
-mean of the 30 largest over valid formulas (fewer if fewer exist; — when none). Tc are model
-predictions, not measurements; the comparisons test the method on our models, not the models.`;
+/** Runs `todo` on the worker pool as one session of `record`, saving its wall time after every unit. */
+async function runSession(record: RunRecord, todo: WorkUnit[], models: { tcDir: string; efDir: string }) {
+  const session: SessionRecord = {
+    startedAt: new Date(started).toISOString(),
+    wallSeconds: 0,
+    unitsRun: 0,
+    unitsFailed: 0,
+    parallel: options.parallel,
+    commit: gitCommit(),
+    machine: `${availableParallelism()} CPU cores (${cpus()[0]?.model ?? 'unknown CPU'})`,
+    backend: options.backend,
+  };
+  record.sessions.push(session);
+  const failures = await runUnits(todo, {
+    parallel: options.parallel,
+    worker: { root, outDir, backend: options.backend, ...models, smoke: options.smoke },
+    log,
+    onBackend: (line) => {
+      session.backend = line.replace(/^\[gpu-worker\] /, '');
+    },
+    // Saved after every unit: a cut-off run still counts the time it spent.
+    onUnit: async (ok) => {
+      session.unitsRun += ok ? 1 : 0;
+      session.unitsFailed += ok ? 0 : 1;
+      session.wallSeconds = (Date.now() - started) / 1000;
+      await writeRunRecord(outDir, record);
+    },
+  });
+  session.wallSeconds = (Date.now() - started) / 1000;
+  await writeRunRecord(outDir, record);
+  if (failures > 0) log(`${failures} unit(s) failed: rerun the same command to retry them`);
 }
 
-function roundingIntro(): string {
-  return `Per base and maximum atom count M: KIAGO with the integer loss and Nset = {1..M}, against the
-same optimisation without the integer loss (β = 0) whose compositions are rounded by rule,
-round(x·M). "Loss" is the mean Tc drop from the continuous to the integer composition.`;
-}
-
-function footer(): string {
-  return `## Deviations from the paper and the reference implementation
-
-- Models: ours (shipped CPU-sized Tc ResNet18 and ElemNet trained on the shared SuperCon, non-superconductor
-  and MP data), not the authors' weights; absolute Tc differ, only the comparisons carry over.
-- Scale: see above. One seed per base (the reference runs trial 0 only, too).
-- C-ES: integer cells within the spec's atom limit (199 normal and substitution, 15 hydride) for every mode;
-  the reference keeps 4-decimal fractional amounts in substitution mode. Substitutes are ElemNet elements with
-  the oxidation state in our smact14 table (the reference uses pymatgen's common states for normal mode).
-- KIAGO's substitution outputs are integer formulas at an N* that holds whole formula units of the
-  preserved part, substitutes by largest remainder (the reference reports 4-decimal compositions).
-- Bi2Sr2CaCu1.98Fe0.02O8 is left out of Table 2, as in the reference's C-ES evaluation.
-- Hydride mode fixes x_H = 0.4 and, as in the reference, leaves H among the optimised elements, so the
-  optimised part can collapse onto H: pure H (x_H = 1) then fails 0.4 ≤ x_H < 1 and counts against Table 10.
-
-¹ n/a: C-ES cannot make an integer formula of this base within the atom limit.`;
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
 }

@@ -17,12 +17,18 @@ export interface ShardScore {
   /** Mean of the 5 largest Tc(integer) among valid formulas. */
   top5TcKelvin: number;
   /** Shares of the distinct formulas. */
+  validRate: number;
   chargeNeutralRate: number;
   substitutionRate: number;
   hydrideConstraintRate: number;
   /** The same shares per candidate (every candidate, no integer form counting as a failure): many
    * candidates collapsing onto one bad formula show here, not in the per-formula share. */
-  perCandidate: { chargeNeutralRate: number; substitutionRate: number; hydrideConstraintRate: number };
+  perCandidate: {
+    validRate: number;
+    chargeNeutralRate: number;
+    substitutionRate: number;
+    hydrideConstraintRate: number;
+  };
   /** Distinct formulas that break a hydride limit (H fraction, atoms, elements), hydride mode only. */
   hydrideConstraintFailures: string[];
   /** Mean over candidates of Tc(continuous) − Tc(integer): what the integer conversion cost. */
@@ -73,10 +79,12 @@ export function scoreShard(result: ShardResult, spec: CampaignSpec): ShardScore 
     baseTcKelvin: result.baseTcKelvin,
     top30DeltaTcKelvin: topMean(validTc, 30) - result.baseTcKelvin,
     top5TcKelvin: topMean(validTc, 5),
+    validRate: rate((flags) => flags.valid),
     chargeNeutralRate: rate((flags) => flags.chargeNeutral),
     substitutionRate: rate((flags) => flags.substitutionOk === true),
     hydrideConstraintRate: rate(hydrideOk),
     perCandidate: {
+      validRate: perCandidate((flags) => flags.valid),
       chargeNeutralRate: perCandidate((flags) => flags.chargeNeutral),
       substitutionRate: perCandidate((flags) => flags.substitutionOk === true),
       hydrideConstraintRate: perCandidate(hydrideOk),

@@ -2,6 +2,7 @@ import { screenCandidate, screenOptionsFromSpec } from '@kiago/screening';
 import { ELEMENT_COUNT, requireElement } from '@kiago/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testSpec, tinyModels } from '../optimiser/fixtures/tiny-models.js';
+import { optimiseShard } from '../optimiser/optimise-shard.js';
 import type { ShardModels } from '../optimiser/optimiser-step.js';
 import { SubstitutionBaselineError } from './baseline-errors.js';
 import { roundShardByRule } from './rule-based-rounding.js';
@@ -36,21 +37,46 @@ describe('baselines behind runShardMethod', () => {
     expect((await runShardMethod({ kind: 'c-es' }, input)).candidates).toEqual(result.candidates);
   });
 
-  it('C-ES in normal mode swaps one metal for elements sharing one of its oxidation states', async () => {
-    const spec = testSpec({ bases: ['MgB2'], candidatesPerShard: 30 });
+  it('C-ES in normal mode swaps one metal for elements sharing one of its common oxidation states', async () => {
+    const spec = testSpec({ bases: ['MgB2'], candidatesPerShard: 60 });
     const result = await runShardMethod(
       { kind: 'c-es' },
       { spec, base: 'MgB2', seed: 2, shardIndex: 0, models },
     );
+    const seen = new Set<string>();
     for (const candidate of result.candidates) {
       const counts = candidate.counts!;
       // Mg is the only metal: B stays, its cell multiple is twice the substituted atoms.
       const substituted = Object.entries(counts).filter(([symbol]) => symbol !== 'B');
       expect(substituted.reduce((sum, [, count]) => sum + count, 0) * 2).toBe(counts.B);
-      const states = substituted.map(([symbol]) => requireElement(symbol).oxidationStates.smact14);
-      expect(
-        requireElement('Mg').oxidationStates.smact14.some((state) => states.every((s) => s.includes(state))),
-      ).toBe(true);
+      // Mg's only common state is +2 (pymatgen); every substitute has +2 among its common states.
+      for (const [symbol] of substituted) {
+        seen.add(symbol);
+        expect(requireElement(symbol).oxidationStates.pymatgenCommon, symbol).toContain(2);
+      }
+    }
+    // Al has +2 in smact14 but not among its common states: never drawn.
+    expect(requireElement('Al').oxidationStates.smact14).toContain(2);
+    expect(seen.has('Al')).toBe(false);
+    expect(seen.size).toBeGreaterThan(5);
+  });
+
+  it('C-ES in hydride mode keeps to KIAGO’s element limit k (binaries at k = 2)', async () => {
+    const spec = testSpec({
+      bases: ['LaH10'],
+      candidatesPerShard: 40,
+      maxElements: 2,
+      nUnits: { min: 1, max: 14 },
+      mode: { kind: 'hydride', minHydrogenFraction: 0.4, maxAtoms: 15, maxElements: 3 },
+      fixedComposition: { H: 0.4 },
+    });
+    const result = await runShardMethod(
+      { kind: 'c-es' },
+      { spec, base: 'LaH10', seed: 3, shardIndex: 0, models },
+    );
+    for (const candidate of result.candidates) {
+      expect(Object.keys(candidate.counts!), candidate.formula!).toHaveLength(2);
+      expect(Object.values(candidate.counts!).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(14);
     }
   });
 
@@ -90,5 +116,27 @@ describe('baselines behind runShardMethod', () => {
     expect(result.method).toBe('kiago-random-init');
     for (const candidate of result.candidates)
       expect(Object.keys(candidate.composition).length).toBeLessThanOrEqual(3);
+  });
+
+  it('the first stage ends at T/2: a full run records there what a run stopped at T/2 ends on', async () => {
+    const spec = testSpec({ candidatesPerShard: 4, steps: 8 });
+    const input = { spec, base: 'LaNiAsO', seed: 5, shardIndex: 0, models };
+    const full = await runShardMethod({ kind: 'kiago' }, input);
+    const firstOnly = await runShardMethod(
+      { kind: 'random-init-first-stage', elementCount: 4, learningRate: 0.001 },
+      input,
+    );
+    expect(firstOnly.steps).toBe(4);
+    expect(firstOnly.firstStageContinuous).toEqual(firstOnly.continuous);
+    for (const candidate of firstOnly.candidates)
+      expect(Object.keys(candidate.composition).length).toBeLessThanOrEqual(4);
+    // The same optimiser stopped at T/2 (KIAGO's own settings) reproduces the full run's snapshot.
+    const halted = await optimiseShard({ ...input, stopAfterFirstStage: true });
+    expect(halted.continuous).toEqual(full.firstStageContinuous);
+    expect(full.continuous).not.toEqual(full.firstStageContinuous);
+    // Rule rounding from the first stage rounds exactly that matrix.
+    const rule = roundShardByRule(full, 15, models, { from: 'first-stage' });
+    expect(rule.continuous).toBe(full.firstStageContinuous);
+    expect(rule.candidates.every((c) => c.nUnits === 15)).toBe(true);
   });
 });

@@ -80,6 +80,7 @@ export async function conventionalSubstitutionShard(input: SubstitutionShardInpu
     steps: 0,
     ...finalised,
     continuous,
+    firstStageContinuous: null,
     nanLossCount: 0,
     trajectory: { step: [], meanLoss: [], meanTcKelvin: [], bestTcKelvin: [] },
     timings: {

@@ -17,22 +17,26 @@ const pick = <T>(items: readonly T[], random: () => number): T | undefined =>
 
 /**
  * C-ES per mode, after the reference's `sample_es_materials`: substitution replaces the spec's
- * target by elements with the spec's oxidation state; normal replaces a random metal of the base,
- * hydride its non-hydrogen element, by elements sharing a random oxidation state of it. Substitutes
- * are ElemNet elements the spec allows; limits follow the spec (atoms ≤ largest N, or the hydride
- * maxAtoms; elements ≤ maxElements, or the hydride limit).
+ * target by the elements KIAGO may place there (M_opt: the spec's oxidation state in the spec's
+ * set); normal replaces a random metal of the base, hydride its non-hydrogen element, by
+ * elements sharing one of its *common* oxidation states (pymatgen `common_oxidation_states`, as
+ * the reference draws the state; the substitutes must have it among their common states too).
+ * The search space is KIAGO's in every mode: substitutes among the elements the spec allows,
+ * atoms ≤ the largest N of Nset, elements ≤ spec.maxElements (k, so hydride C-ES makes
+ * binaries when KIAGO does).
  */
 export function substitutionPicker(spec: CampaignSpec, base: string): SubstitutionPicker {
   const composition = parseFormula(base);
   const { mode } = spec;
-  const stateSet = spec.screening.oxidationStates;
+  // KIAGO's integer forms have N ∈ Nset atoms (and hydride mode caps its cells at mode.maxAtoms).
+  const maxAtoms = Math.min(largestNUnit(spec.nUnits), mode.kind === 'hydride' ? mode.maxAtoms : Infinity);
   if (mode.kind === 'substitution') {
     const remain = new Map(Object.entries(preservedAmounts(mode, base)));
     const draw: SubstitutionDraw = {
       remain,
       targetAmount: composition.get(mode.targetElement) ?? 0,
       substitutes: [...optimisationElements(spec, base)],
-      maxAtoms: largestNUnit(spec.nUnits),
+      maxAtoms,
       maxSubstitutes: spec.maxElements - remain.size,
       divisorCount: false,
     };
@@ -47,18 +51,19 @@ export function substitutionPicker(spec: CampaignSpec, base: string): Substituti
         ? metals
         : symbols;
   const pool = [...optimisableElements(spec)];
-  const maxAtoms = mode.kind === 'hydride' ? mode.maxAtoms : largestNUnit(spec.nUnits);
-  const maxElements = mode.kind === 'hydride' ? mode.maxElements : spec.maxElements;
+  const maxElements =
+    mode.kind === 'hydride' ? Math.min(mode.maxElements, spec.maxElements) : spec.maxElements;
+  const common = (symbol: string) => requireElement(symbol).oxidationStates.pymatgenCommon;
   return (random) => {
     const target = pick(targets, random);
     if (target === undefined) return null;
-    const state = pick(requireElement(target).oxidationStates[stateSet], random);
+    const state = pick(common(target), random);
     if (state === undefined) return null;
     const remain = new Map([...composition].filter(([symbol]) => symbol !== target));
     return {
       remain,
       targetAmount: composition.get(target) ?? 0,
-      substitutes: pool.filter((symbol) => requireElement(symbol).oxidationStates[stateSet].includes(state)),
+      substitutes: pool.filter((symbol) => common(symbol).includes(state)),
       maxAtoms,
       maxSubstitutes: maxElements - remain.size,
       divisorCount: true,

@@ -23,23 +23,27 @@ export function ruleBasedRoundingShard(
 }
 
 /**
- * Re-converts a finished shard's continuous compositions by rule-based rounding at `maxAtoms`
- * (and re-predicts), so one β = 0 run serves every maxAtoms of a comparison.
+ * Re-converts a finished shard's compositions by rule-based rounding at `maxAtoms` (and
+ * re-predicts): its final ones, or with `from: 'first-stage'` those at T/2 — the paper's Table 1
+ * baseline, which rounds the composition KIAGO's second stage starts from, with no extra steps.
+ * The result's `continuous` is the matrix that was rounded.
  */
 export function roundShardByRule(
   result: ShardResult,
   maxAtoms: number,
   models: ShardModels,
-  microBatch = DEFAULT_MICRO_BATCH,
+  options: { from?: 'final' | 'first-stage'; microBatch?: number } = {},
 ): ShardResult {
   const rows = result.candidates.length;
+  const continuous = options.from === 'first-stage' ? result.firstStageContinuous : result.continuous;
+  if (continuous === null) throw new RangeError(`roundShardByRule: ${result.method} has no first stage`);
   const finalised = finaliseCandidates({
-    continuous: result.continuous,
+    continuous,
     rows,
     baseVector: compositionToVector(parseFormula(result.base)),
-    forms: integerForms(result.continuous, rows, ruleBasedConversion(maxAtoms)),
+    forms: integerForms(continuous, rows, ruleBasedConversion(maxAtoms)),
     models,
-    microBatch,
+    microBatch: options.microBatch ?? DEFAULT_MICRO_BATCH,
   });
-  return { ...result, ...finalised, method: 'rule-based-rounding' };
+  return { ...result, ...finalised, continuous, method: 'rule-based-rounding' };
 }

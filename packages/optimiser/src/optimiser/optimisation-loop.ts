@@ -17,11 +17,14 @@ export interface OptimisationRun {
   trajectoryPoints: number;
   onProgress?: ((progress: OptimiserProgress) => void) | undefined;
   signal?: AbortSignal | undefined;
+  /** Stop at T/2, before M_max and the integer loss: the first stage alone (the paper's Fig. 3). */
+  stopAfterFirstStage?: boolean | undefined;
 }
 
 /**
  * The optimisation proper: Adam on L from `initial`, M_max at T/2, β(t) per step, progress and
- * cancellation between steps; every tensor it makes is freed, also on error. Returns the final x.
+ * cancellation between steps; every tensor it makes is freed, also on error. Returns the final x
+ * and x at T/2 (end of the first stage, before M_max), where the paper's Table 1 measures from.
  */
 export async function runOptimisation(problem: ShardProblem, initial: Float32Array, input: OptimisationRun) {
   const rows = problem.candidates;
@@ -39,10 +42,16 @@ export async function runOptimisation(problem: ShardProblem, initial: Float32Arr
   let maxElements: MaxElementTensors | null = null;
   let floorMask: tf.Tensor2D | null = null;
   let nanLossCount = 0;
+  let firstStage: Float32Array | null = null;
+  const firstStageEnd = maskStep(problem.steps);
   try {
     for (let step = 0; step < problem.steps; step++) {
       if (input.signal?.aborted) throw new OptimisationCancelledError(step);
-      if (step === maskStep(problem.steps) && problem.maxElements < ELEMENT_COUNT) {
+      if (step === firstStageEnd) {
+        firstStage = compositionAt(logits, null, map);
+        if (input.stopAfterFirstStage) break;
+      }
+      if (step === firstStageEnd && problem.maxElements < ELEMENT_COUNT) {
         const built = buildMaxElementTensors(logits, map, problem);
         maxElements = built.tensors;
         if (problem.hydride) floorMask = hydrideFloorMask(built.mask, rows, problem.fixedIndices);
@@ -67,16 +76,27 @@ export async function runOptimisation(problem: ShardProblem, initial: Float32Arr
       // Let timers, heartbeats and abort signals run between steps (the backend's ops are synchronous).
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    const continuous = tf.tidy(
-      () => compositionFromLogits(logits, maxElements?.mask ?? null, map).dataSync() as Float32Array,
-    );
-    return { continuous, nanLossCount, trajectory: recorder.trajectory };
+    const continuous = compositionAt(logits, maxElements?.mask ?? null, map);
+    return {
+      continuous,
+      firstStage: firstStage ?? continuous,
+      nanLossCount,
+      trajectory: recorder.trajectory,
+    };
   } finally {
     optimizer.dispose();
     tf.dispose([logits, map.optimisationMask, map.fixed]);
     if (maxElements) tf.dispose([maxElements.mask, maxElements.columns]);
     if (floorMask) floorMask.dispose();
   }
+}
+
+function compositionAt(
+  logits: tf.Variable<tf.Rank.R2>,
+  mask: tf.Tensor2D | null,
+  map: CompositionMapTensors,
+): Float32Array {
+  return tf.tidy(() => compositionFromLogits(logits, mask, map).dataSync() as Float32Array);
 }
 
 function buildMaxElementTensors(

@@ -1,4 +1,4 @@
-import { type CampaignSpec, type Initialisation, mulberry32, parseOrThrow } from '@kiago/shared';
+import { type CampaignSpec, type Initialisation, maskStep, mulberry32, parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
 import { frequencyElementSampler } from './element-sampler.js';
 import { finaliseCandidates } from './finalise-candidates.js';
@@ -31,6 +31,8 @@ export interface OptimiseShardInput {
   /** Final integer conversion; default KIAGO's integer-loss N* (the rule-based baseline swaps it). */
   integerConversion?: (problem: ShardProblem) => IntegerConversion;
   method?: ShardMethod;
+  /** Stop at T/2 (first stage only: no M_max, no integer loss); the result's steps say T/2. */
+  stopAfterFirstStage?: boolean;
   trajectoryPoints?: number;
   onProgress?: (progress: OptimiserProgress) => void;
   signal?: AbortSignal;
@@ -78,6 +80,7 @@ export async function optimiseShard(input: OptimiseShardInput): Promise<ShardRes
     trajectoryPoints: options.trajectoryPoints ?? DEFAULT_TRAJECTORY_POINTS,
     onProgress: input.onProgress,
     signal: input.signal,
+    stopAfterFirstStage: input.stopAfterFirstStage,
   });
   const optimised = performance.now();
   const finalised = finaliseCandidates({
@@ -93,6 +96,7 @@ export async function optimiseShard(input: OptimiseShardInput): Promise<ShardRes
     microBatch,
   });
   const optimiseMs = optimised - started;
+  const steps = input.stopAfterFirstStage ? maskStep(problem.steps) : problem.steps;
   return {
     method: input.method ?? 'kiago',
     mode: problem.mode,
@@ -100,15 +104,16 @@ export async function optimiseShard(input: OptimiseShardInput): Promise<ShardRes
     seed: options.seed,
     shardIndex: options.shardIndex,
     shardSeed: seed,
-    steps: problem.steps,
+    steps,
     ...finalised,
     continuous: run.continuous,
+    firstStageContinuous: run.firstStage,
     nanLossCount: run.nanLossCount,
     trajectory: run.trajectory,
     timings: {
       optimiseMs,
       finaliseMs: performance.now() - optimised,
-      candidateStepsPerSecond: (problem.candidates * problem.steps) / (optimiseMs / 1000),
+      candidateStepsPerSecond: (problem.candidates * steps) / (optimiseMs / 1000),
     },
   };
 }

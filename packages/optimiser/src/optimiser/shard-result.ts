@@ -1,7 +1,12 @@
 import type { CampaignModeKind } from '@kiago/shared';
 
 /** Which generator produced a shard's candidates. */
-export type ShardMethod = 'kiago' | 'kiago-random-init' | 'rule-based-rounding' | 'c-es';
+export type ShardMethod =
+  | 'kiago'
+  | 'kiago-random-init'
+  | 'random-init-first-stage'
+  | 'rule-based-rounding'
+  | 'c-es';
 
 /** Why a candidate has no integer form (it is kept in the result, but never written as a row). */
 export type CandidateFailure = 'non-finite-composition' | 'empty-integer-formula' | 'no-hydride-integer-form';
@@ -45,6 +50,9 @@ export interface ShardResult {
   candidates: ShardCandidate[];
   /** The final continuous compositions, candidates × 118 fractions, row-major. */
   continuous: Float32Array;
+  /** x at T/2, the end of the first stage (before M_max and the integer loss), candidates × 118;
+   * null when nothing was optimised (C-ES). */
+  firstStageContinuous: Float32Array | null;
   /** Predictions on the base composition itself (the ΔTc reference). */
   baseTcKelvin: number;
   baseEfEvPerAtom: number;

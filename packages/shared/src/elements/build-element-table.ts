@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { Block, Element } from './element.js';
 
 /** The data files the table is built from, relative to the data directory (`../shared/data`). */
@@ -13,6 +14,7 @@ export const ELEMENT_DATA_FILES = {
   smactElementDataTxt: 'elements/smact/element_data.txt',
   smactOxidationStates2014Txt: 'elements/smact/oxidation_states.txt',
   smactOxidationStatesIcsd24Txt: 'elements/smact/oxidation_states_icsd24_filtered.txt',
+  pymatgenPeriodicTableJson: 'elements/pymatgen_periodic_table.json',
 } as const;
 
 export type ElementDataTexts = { [K in keyof typeof ELEMENT_DATA_FILES]: string };
@@ -25,7 +27,32 @@ export function readElementDataTexts(dataDir: string): ElementDataTexts {
     smactElementDataTxt: read(ELEMENT_DATA_FILES.smactElementDataTxt),
     smactOxidationStates2014Txt: read(ELEMENT_DATA_FILES.smactOxidationStates2014Txt),
     smactOxidationStatesIcsd24Txt: read(ELEMENT_DATA_FILES.smactOxidationStatesIcsd24Txt),
+    pymatgenPeriodicTableJson: read(ELEMENT_DATA_FILES.pymatgenPeriodicTableJson),
   };
+}
+
+/** The fields of pymatgen's periodic_table.json the table uses; the noble gases and Z ≥ 104 have no common states. */
+const pymatgenTableSchema = z.record(
+  z.string(),
+  z.object({
+    'Atomic no': z.int().min(1),
+    'Common oxidation states': z.array(z.int().min(-9).max(9)).optional(),
+  }),
+);
+
+/** pymatgen `common_oxidation_states` per symbol, ascending (Z checked against the CSV by the caller). */
+function parsePymatgenCommonStates(text: string, file: string): Map<string, { z: number; states: number[] }> {
+  const parsed = pymatgenTableSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  return new Map(
+    Object.entries(parsed.data).map(([symbol, entry]) => [
+      symbol,
+      { z: entry['Atomic no'], states: [...(entry['Common oxidation states'] ?? [])].sort((a, b) => a - b) },
+    ]),
+  );
 }
 
 /**
@@ -117,6 +144,11 @@ export function buildElementTable(texts: ElementDataTexts): Element[] {
     files.smactOxidationStatesIcsd24Txt,
   );
 
+  const pymatgenCommon = parsePymatgenCommonStates(
+    texts.pymatgenPeriodicTableJson,
+    files.pymatgenPeriodicTableJson,
+  );
+
   const elements = rows.map((row, index): Element => {
     const cells = row.split(',');
     const cell = (at: number) => cells[at] ?? '';
@@ -131,6 +163,10 @@ export function buildElementTable(texts: ElementDataTexts): Element[] {
     const smactPauling = pauling.get(symbol);
     if (smactPauling && smactPauling.z !== z) {
       throw new Error(`${files.smactElementDataTxt}: ${symbol} has Z ${smactPauling.z}`);
+    }
+    const common = pymatgenCommon.get(symbol);
+    if (!common || common.z !== z) {
+      throw new Error(`${files.pymatgenPeriodicTableJson}: ${symbol} is missing or has another Z`);
     }
     const typedBlock = block as Block;
     const group = typedBlock === 'f' ? null : Number(cell(groupAt));
@@ -147,7 +183,11 @@ export function buildElementTable(texts: ElementDataTexts): Element[] {
       block: typedBlock,
       longFormColumn: longFormColumn(z, typedBlock, group),
       paulingEn: smactPauling?.paulingEn ?? null,
-      oxidationStates: { smact14: smact14.get(symbol) ?? [], icsd24: icsd24.get(symbol) ?? [] },
+      oxidationStates: {
+        smact14: smact14.get(symbol) ?? [],
+        icsd24: icsd24.get(symbol) ?? [],
+        pymatgenCommon: common.states,
+      },
       isMetal: SMACT_METALS.has(symbol),
       atomicMassU,
     };

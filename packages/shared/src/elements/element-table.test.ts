@@ -20,6 +20,18 @@ describe.skipIf(!hasData)(
       const committed = readFileSync(new URL('./element-table.gen.ts', import.meta.url), 'utf8');
       expect(committed).toBe(renderElementTableModule(built));
     });
+
+    it("takes pymatgen's common oxidation states from its periodic_table.json, and refuses a bad entry", () => {
+      expect(requireElement('Fe').oxidationStates.pymatgenCommon).toEqual([2, 3]);
+      expect(requireElement('Cu').oxidationStates.pymatgenCommon).toEqual([2]);
+      expect(requireElement('Xe').oxidationStates.pymatgenCommon).toEqual([]);
+      const texts = readElementDataTexts(dataDir);
+      const table = JSON.parse(texts.pymatgenPeriodicTableJson);
+      table.Fe['Common oxidation states'] = [2, 'three'];
+      expect(() => buildElementTable({ ...texts, pymatgenPeriodicTableJson: JSON.stringify(table) })).toThrow(
+        /pymatgen_periodic_table\.json: Fe\.Common oxidation states\.1/,
+      );
+    });
   },
 );
 
@@ -41,7 +53,7 @@ describe('ELEMENTS', () => {
       block: 's',
       longFormColumn: 1,
       paulingEn: 2.2,
-      oxidationStates: { smact14: [-1, 1], icsd24: [-1, 1] },
+      oxidationStates: { smact14: [-1, 1], icsd24: [-1, 1], pymatgenCommon: [-1, 1] },
       isMetal: false,
       atomicMassU: 1.00794,
     });
@@ -87,7 +99,7 @@ describe('ELEMENTS', () => {
       longFormColumn: 32,
       paulingEn: null,
     });
-    expect(el('Og').oxidationStates).toEqual({ smact14: [], icsd24: [] });
+    expect(el('Og').oxidationStates).toEqual({ smact14: [], icsd24: [], pymatgenCommon: [] });
   });
 
   it('carries both SMACT oxidation-state lists for Fe', () => {

@@ -13,8 +13,16 @@ export interface Element {
   longFormColumn: number;
   /** Pauling electronegativity from SMACT `element_data.txt` (`el_neg`); null where SMACT has none. */
   paulingEn: number | null;
-  /** SMACT oxidation-state sets, ascending: `smact14` = 2014 default list, `icsd24` = ICSD-24 (> 5 reports). */
-  oxidationStates: { smact14: readonly number[]; icsd24: readonly number[] };
+  /**
+   * Oxidation-state sets, ascending: `smact14` = SMACT's 2014 default list, `icsd24` = ICSD-24 (> 5
+   * reports), `pymatgenCommon` = pymatgen's `common_oxidation_states` (what the reference's C-ES
+   * draws from; empty for the noble gases and Z ≥ 104).
+   */
+  oxidationStates: {
+    smact14: readonly number[];
+    icsd24: readonly number[];
+    pymatgenCommon: readonly number[];
+  };
   /** Member of SMACT's `smact.metals` list (the "all-metal compositions pass" rule). */
   isMetal: boolean;
   atomicMassU: number;
