@@ -2,8 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { currentModelInput } from '../models/manifest.js';
 import { buildTcModel, TC_LAYER } from '../models/tc-model.js';
 import { buildTcDataset, TC_DATA_FORMAT } from './data/build-tc-dataset.js';
-import { TC_FAMILIES } from './data/tc-family.js';
-import { regressionMetricsByGroup } from './metrics.js';
+import { tcSplitMetrics } from './tc-metrics.js';
 import {
   type ModelTrainingOptions,
   type TrainedArtifact,
@@ -56,8 +55,7 @@ export async function trainTcModel(options: TrainTcOptions): Promise<TrainedArti
       val: data.val,
       test: data.test,
       options: { ...options.training, targetScale: TC_TARGET_SCALE },
-      groupMetrics: (split, predicted) =>
-        regressionMetricsByGroup(predicted, data[split].y, data[split].families, TC_FAMILIES),
+      splitMetrics: (split, predicted) => tcSplitMetrics(predicted, data[split].y, data[split].families),
       finalise: (trained) => rescaleOutput(trained, 1 / TC_TARGET_SCALE),
       manifest: {
         version: options.version,
