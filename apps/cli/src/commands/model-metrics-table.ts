@@ -1,7 +1,12 @@
-import type { ModelManifest, SuperconductorMetrics } from '@kiago/optimiser';
+import { type ModelManifest, type SuperconductorMetrics, TC_FAMILIES } from '@kiago/optimiser';
 import type { Cell, Table } from '../output/format.js';
 
 type Metrics = ModelManifest['metrics']['test']['overall'];
+
+const familyRank = (family: string) => {
+  const index = (TC_FAMILIES as readonly string[]).indexOf(family);
+  return index < 0 ? TC_FAMILIES.length : index;
+};
 
 /**
  * Val and test metrics per group: all rows, then (Tc) the superconductors only (measured Tc > 0) with
@@ -11,7 +16,9 @@ export function modelMetricsTable(manifest: ModelManifest): Table {
   const rows: Cell[][] = [];
   for (const split of ['val', 'test'] as const) {
     const { overall, byFamily, superconductors } = manifest.metrics[split];
-    const groups: [string, Metrics][] = [['all', overall], ...Object.entries(byFamily ?? {})];
+    // Registry manifests come back from jsonb with their keys reordered: families in TC_FAMILIES order.
+    const families = Object.entries(byFamily ?? {}).sort(([a], [b]) => familyRank(a) - familyRank(b));
+    const groups: [string, Metrics][] = [['all', overall], ...families];
     for (const [group, all] of groups) {
       const sc = group === 'all' ? superconductors?.overall : superconductors?.byFamily[group];
       rows.push([split, group, all.count, all.mae, all.rmse, all.r2, ...superconductorCells(sc)]);
