@@ -15,8 +15,8 @@ import {
   predictTcEnsemble,
   selectTfBackend,
   shippedModelDir,
-  TF_BACKEND_CHOICES,
   type TcInference,
+  TF_BACKEND_CHOICES,
 } from '@kiago/optimiser';
 import { campaignSpecSchema, parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
@@ -24,14 +24,24 @@ import { z } from 'zod';
 const numbers = (text: string) => text.split(',').filter(Boolean).map(Number);
 const optionsSchema = z.object({
   backend: z.enum(TF_BACKEND_CHOICES).default('auto'),
-  candidates: z.string().default('32,256').transform(numbers).pipe(z.array(z.int().min(1))),
+  candidates: z
+    .string()
+    .default('32,256')
+    .transform(numbers)
+    .pipe(z.array(z.int().min(1))),
   steps: z.coerce.number().int().min(1).default(60),
-  members: z.string().default('3,5').transform(numbers).pipe(z.array(z.int().min(2).max(8))),
+  members: z
+    .string()
+    .default('3,5')
+    .transform(numbers)
+    .pipe(z.array(z.int().min(2).max(8))),
   repeats: z.coerce.number().int().min(1).default(3),
   base: z.string().default('La2CuO4'),
 });
 const { values } = parseArgs({
-  options: Object.fromEntries(Object.keys(optionsSchema.shape).map((name) => [name, { type: 'string' as const }])),
+  options: Object.fromEntries(
+    Object.keys(optionsSchema.shape).map((name) => [name, { type: 'string' as const }]),
+  ),
 });
 const options = parseOrThrow(optionsSchema, values, 'tc-ensemble-cost options');
 
@@ -46,7 +56,9 @@ for (let i = 0; i < maxMembers; i++) {
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-console.log(`backend ${backend.name}; Tc ${models.tcManifest.version}, Ef ${models.efManifest.version}; base ${options.base}`);
+console.log(
+  `backend ${backend.name}; Tc ${models.tcManifest.version}, Ef ${models.efManifest.version}; base ${options.base}`,
+);
 console.log('candidates  steps  shard_ms  members  ensemble_ms  ensemble_share  us_per_candidate_member');
 for (const candidates of options.candidates) {
   const spec = campaignSpecSchema.parse({
