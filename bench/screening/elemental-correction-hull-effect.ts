@@ -4,7 +4,8 @@
 // uncorrected energies are those plus Σ x_i^k·Ef(element i), with the network's own elemental values.
 // Both hulls are then solved for every candidate against the same reference set:
 //   DATABASE_URL=... node bench/screening/elemental-correction-hull-effect.ts --run <run id>
-//     [--reference-set mp] [--max-ehull 0.1]
+//     [--reference-set mp] [--max-ehull 0.1] [--exponent 1]
+// --exponent also shows what another exponent than the shipped one would have done (e.g. 1, linear).
 // Prints how many candidates (and distinct formulas) change their hull verdict (e_above_hull ≤ max)
 // and the shift of e_above_hull in meV/atom. Reads only.
 import { parseArgs } from 'node:util';
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     run: { type: 'string' },
     'reference-set': { type: 'string', default: 'mp' },
     'max-ehull': { type: 'string', default: '0.1' },
+    exponent: { type: 'string' },
   },
 });
 if (!values.run) throw new Error('--run <run id> is required');
@@ -48,14 +50,15 @@ try {
   const { model } = await loadModelArtifact(run.path, { expectedKind: 'ef' });
   const offsets = elemNetElementalOffsets(model);
   model.dispose();
-  /** What the correction subtracted from a composition's Ef. */
-  const shift = (composition: Composition) => {
+  /** What a correction with exponent k subtracts from a composition's Ef. */
+  const shiftWith = (k: number) => (composition: Composition) => {
     let sum = 0;
     for (const [symbol, fraction] of normaliseComposition(composition)) {
-      sum += fraction ** ELEMENTAL_CORRECTION_EXPONENT * (offsets[symbol] ?? 0);
+      sum += fraction ** k * (offsets[symbol] ?? 0);
     }
     return sum;
   };
+  const shift = shiftWith(ELEMENTAL_CORRECTION_EXPONENT);
 
   const referenceSet = await findReferenceSet(db, values['reference-set']);
   const energySource = await hullEnergySource(db, referenceSet.id, run.efId);
@@ -73,16 +76,27 @@ try {
     energySource,
     elementSets: parsed.map((c) => c.composition.keys()),
   });
-  const rawReference = new Map<string, number>();
-  const uncorrected = (references: readonly HullReference[]) =>
-    references.map((reference) => {
-      let ef = rawReference.get(reference.id);
-      if (ef === undefined) {
-        ef = reference.efEvPerAtom + shift(reference.composition);
-        rawReference.set(reference.id, ef);
-      }
-      return { ...reference, efEvPerAtom: ef };
-    });
+  // A hull variant: every energy moved from the stored (shipped-exponent) one by `delta(composition)`.
+  const variant = (delta: (composition: Composition) => number) => {
+    const cache = new Map<string, number>();
+    return {
+      references: (references: readonly HullReference[]) =>
+        references.map((reference) => {
+          let ef = cache.get(reference.id);
+          if (ef === undefined) {
+            ef = reference.efEvPerAtom + delta(reference.composition);
+            cache.set(reference.id, ef);
+          }
+          return { ...reference, efEvPerAtom: ef };
+        }),
+      ef: (composition: Composition, stored: number) => stored + delta(composition),
+    };
+  };
+  const uncorrectedHull = variant(shift);
+  const other = values.exponent === undefined ? undefined : Number(values.exponent);
+  const otherShift = other === undefined ? undefined : shiftWith(other);
+  const otherHull = otherShift && variant((c) => shift(c) - otherShift(c));
+  let otherChanged = 0;
 
   let changed = 0;
   let gained = 0;
@@ -94,9 +108,22 @@ try {
     const within = systems.index.referencesWithin(candidate.composition.keys());
     const corrected = hullDistance({ composition: candidate.composition, efEvPerAtom: candidate.ef }, within);
     const raw = hullDistance(
-      { composition: candidate.composition, efEvPerAtom: candidate.ef + shift(candidate.composition) },
-      uncorrected(within),
+      {
+        composition: candidate.composition,
+        efEvPerAtom: uncorrectedHull.ef(candidate.composition, candidate.ef),
+      },
+      uncorrectedHull.references(within),
     );
+    if (otherHull) {
+      const alternative = hullDistance(
+        {
+          composition: candidate.composition,
+          efEvPerAtom: otherHull.ef(candidate.composition, candidate.ef),
+        },
+        otherHull.references(within),
+      ).eAboveHullEvPerAtom;
+      if (alternative <= maxEHull !== raw.eAboveHullEvPerAtom <= maxEHull) otherChanged++;
+    }
     const after = corrected.eAboveHullEvPerAtom;
     const before = raw.eAboveHullEvPerAtom;
     if (candidate.stored !== null && Math.abs(candidate.stored - after) > 1e-6) storedMismatch++;
@@ -123,6 +150,9 @@ try {
     `e_above_hull shift (corrected − uncorrected): mean ${fmt(meanMeV(shifts), 2)} meV/atom, mean |shift| ` +
       `${fmt(meanMeV(shifts.map(Math.abs)), 2)} meV/atom, max |shift| ${fmt(1000 * Math.max(...shifts.map(Math.abs)), 1)} meV/atom`,
   );
+  if (other !== undefined) {
+    console.log(`with exponent ${other} instead, the verdict would change for ${otherChanged} candidates`);
+  }
   console.log(`stored e_above_hull differing from the recomputed corrected one: ${storedMismatch}`);
 } finally {
   await db.close();
