@@ -3,9 +3,10 @@
 # Two final targets, built from the repository root:
 #   docker build -f docker/gpu-worker.Dockerfile --target gpu -t <registry>/kiago-gpu-worker:<version> .
 #   docker build -f docker/gpu-worker.Dockerfile --target cpu -t <registry>/kiago-gpu-worker:<version>-cpu .
-# `gpu` runs on the CUDA 11.2 / cuDNN 8 runtime that @tensorflow/tfjs-node-gpu 4.22 (libtensorflow 2.9.1)
-# was built against; `cpu` (dev clusters, no GPU) uses @tensorflow/tfjs-node. Each native backend is
-# installed here, at build time, by the package's own install script (libtensorflow + prebuilt addon).
+# `gpu` runs @tensorflow/tfjs-node-gpu 4.22 compiled against libtensorflow 2.21.0 from the PyPI GPU wheel,
+# on the CUDA 12 runtime wheels (a GPU node needs only its NVIDIA driver); `cpu` (dev clusters, no GPU)
+# runs @tensorflow/tfjs-node against the tensorflow-cpu 2.21.0 wheel. Both are built by
+# scripts/setup-tfjs.sh, exactly as on a developer's machine (recipe: ENVIRONMENT.md, "TensorFlow.js").
 
 FROM node:24.21.0-bookworm-slim AS build
 WORKDIR /app
@@ -38,7 +39,7 @@ RUN mkdir -p /out \
       && if [ -d "$dir/dist" ]; then cp -R "$dir/dist" "/out/$dir/"; fi; \
     done
 
-# The full (non-slim) image carries python3, make and g++ in case node-pre-gyp has to compile the CPU addon.
+# The full (non-slim) image carries python3, make and g++: setup-tfjs.sh compiles the addons from it.
 FROM node:24.21.0-bookworm AS prod-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -61,26 +62,39 @@ COPY tests/package.json tests/
 RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
       --workspace @kiago/gpu-worker --workspace @kiago/db
 
-# Same Ubuntu 20.04 / glibc as the `gpu` runtime, so an addon compiled here (when node-pre-gyp finds no
-# prebuilt one) also loads there; the devel image carries the CUDA headers and a compiler.
-FROM nvidia/cuda:11.2.2-cudnn8-devel-ubuntu20.04 AS native-gpu
+# Both native backends are built by scripts/setup-tfjs.sh, as on a developer's machine: the addon of
+# @tensorflow/tfjs-node(-gpu)@4.22.0 compiled against libtensorflow 2.21.0 from the PyPI wheel
+# (tensorflow-cpu / tensorflow), never the package's install script (libtensorflow 2.9.1 from a website,
+# CUDA 11.2). The package itself is added here with --no-save --ignore-scripts (the lockfile stays
+# CPU-only), so setup-tfjs.sh finds it and only builds.
+FROM prod-deps AS native-base
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 make g++ ca-certificates \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-pip unzip \
  && rm -rf /var/lib/apt/lists/*
-COPY --from=build /usr/local/bin/node /usr/local/bin/node
-COPY --from=build /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/npm
-RUN ln -s /usr/local/lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm
-WORKDIR /app
-COPY --from=prod-deps /app ./
+COPY scripts/env.sh scripts/setup-tfjs.sh scripts/
+
+# `--cuda` also unpacks the CUDA 12 runtime wheels (nvidia-*-cu12: cuDNN 9, cuBLAS, … as
+# tensorflow[and-cuda] 2.21.0 pins them) next to libtensorflow, where its RUNPATH looks for them.
+FROM native-base AS native-gpu
+# The runtime's CMD (exec form) sources no cuda-env.sh, so every library of every nvidia/*/lib is
+# linked into one folder with a fixed name: LD_LIBRARY_PATH below is then one path that cannot
+# drift from the wheel list in setup-tfjs.sh.
 RUN npm install --no-save --omit=dev --ignore-scripts --no-audit --no-fund \
       --workspace @kiago/gpu-worker @tensorflow/tfjs-node-gpu@4.22.0 \
- && npm run install --prefix node_modules/@tensorflow/tfjs-node-gpu \
+ && bash scripts/setup-tfjs.sh --gpu --cuda \
+ && cd .tools/libtensorflow-gpu-2.21.0 \
+ && mkdir cuda-lib \
+ && for lib in nvidia/*/lib/*.so*; do ln -s "../$lib" cuda-lib/; done \
+ && test -e cuda-lib/libcudnn.so.9 && test -e cuda-lib/libcublas.so.12 \
+ && cd /app \
+ && rm -rf .tools/wheels .tools/libtensorflow-gpu-2.21.0/include \
  && npm cache clean --force
 
-FROM prod-deps AS native-cpu
+FROM native-base AS native-cpu
 RUN npm install --no-save --omit=dev --ignore-scripts --no-audit --no-fund \
       --workspace @kiago/gpu-worker @tensorflow/tfjs-node@4.22.0 \
- && npm run install --prefix node_modules/@tensorflow/tfjs-node \
+ && bash scripts/setup-tfjs.sh \
+ && rm -rf .tools/wheels .tools/libtensorflow-2.21.0/include \
  && npm cache clean --force
 
 FROM node:24.21.0-bookworm-slim AS cpu
@@ -93,6 +107,8 @@ ENV NODE_ENV=production \
     KIAGO_TF_BACKEND=node \
     KIAGO_GPU_SLOTS=1
 COPY --from=native-cpu /app/node_modules ./node_modules
+# The addon's deps/lib is a link to this folder: same absolute path as where it was built.
+COPY --from=native-cpu /app/.tools/libtensorflow-2.21.0/lib ./.tools/libtensorflow-2.21.0/lib
 COPY --from=build /out ./
 USER 1000:1000
 EXPOSE 9090
@@ -100,13 +116,13 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.KIAGO_HEALTH_PORT || 9090) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "services/gpu-worker/dist/worker.js"]
 
-# Default target (last stage).
-FROM nvidia/cuda:11.2.2-cudnn8-runtime-ubuntu20.04 AS gpu
+# Default target (last stage). No CUDA base image: the CUDA 12 libraries come from the wheels above, and
+# the NVIDIA container toolkit mounts the host driver (libcuda.so.1) because of NVIDIA_* below.
+# Debian 12's glibc 2.36 covers the wheels' manylinux_2_27.
+FROM node:24.21.0-bookworm-slim AS gpu
 LABEL org.opencontainers.image.title="kiago-gpu-worker" \
-      org.opencontainers.image.description="KIAGO optimiser worker, CUDA TensorFlow backend" \
+      org.opencontainers.image.description="KIAGO optimiser worker, CUDA 12 TensorFlow 2.21 backend" \
       org.opencontainers.image.licenses="MIT"
-# The official Node binary needs only glibc >= 2.28 (Ubuntu 20.04 has 2.31).
-COPY --from=build /usr/local/bin/node /usr/local/bin/node
 WORKDIR /app
 ENV NODE_ENV=production \
     HOME=/tmp \
@@ -114,10 +130,12 @@ ENV NODE_ENV=production \
     KIAGO_TF_BACKEND=node-gpu \
     KIAGO_GPU_SLOTS=1 \
     NVIDIA_VISIBLE_DEVICES=all \
-    NVIDIA_DRIVER_CAPABILITIES=compute,utility
+    NVIDIA_DRIVER_CAPABILITIES=compute,utility \
+    LD_LIBRARY_PATH=/app/.tools/libtensorflow-gpu-2.21.0/cuda-lib
 COPY --from=native-gpu /app/node_modules ./node_modules
+# lib/ (the addon's deps/lib links here, by absolute path), nvidia/ (CUDA 12, ≈ 4.5 GB) and cuda-lib/.
+COPY --from=native-gpu /app/.tools/libtensorflow-gpu-2.21.0 ./.tools/libtensorflow-gpu-2.21.0
 COPY --from=build /out ./
-# No `node` user in the CUDA image: a numeric uid needs no /etc/passwd entry.
 USER 1000:1000
 EXPOSE 9090
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \

@@ -1,3 +1,4 @@
+import { TOP_CANDIDATE_RANKS } from '@kiago/db';
 import { elementBySymbol, parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
 
@@ -27,7 +28,10 @@ const elementList = () =>
       }
     });
 
-/** `GET /runs/:id/candidates?limit&maxEhull&passed&inDomain&include&exclude`; unknown parameters are refused (typos). */
+/**
+ * `GET /runs/:id/candidates?limit&maxEhull&passed&inDomain&include&exclude&rank&k`; unknown parameters
+ * are refused (typos). `rank=lcb` orders by the Tc ensemble's mean − k·sd (k from 0 to 10, default 1).
+ */
 const candidatesQuerySchema = z
   .strictObject({
     limit: z
@@ -47,8 +51,13 @@ const candidatesQuerySchema = z
       .default(false),
     include: elementList().default([]),
     exclude: elementList().default([]),
+    rank: z.enum(TOP_CANDIDATE_RANKS, { error: 'rank must be tc or lcb' }).default('tc'),
+    k: decimal('k').pipe(z.number().min(0, 'k must be ≥ 0').max(10, 'k must be ≤ 10')).optional(),
   })
   .superRefine((query, ctx) => {
+    if (query.k !== undefined && query.rank !== 'lcb') {
+      ctx.addIssue({ code: 'custom', path: ['k'], message: 'k applies to rank=lcb only' });
+    }
     // Both at once can match nothing: say so instead of answering [].
     const both = query.include.filter((symbol) => query.exclude.includes(symbol));
     if (both.length > 0) {

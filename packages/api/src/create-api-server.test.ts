@@ -136,6 +136,22 @@ describe('the HTTP API (read routes, validation, auth) on a real socket and Post
         expect.objectContaining({ path: '', message: expect.stringContaining('maxEHull') }),
       ]),
     );
+    const ranks = await json<ErrorBody>(call(`/runs/${fixture.runId}/candidates?rank=ucb&k=-1`));
+    expect(ranks.error.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'rank', message: 'rank must be tc or lcb' },
+        { path: 'k', message: 'k must be ≥ 0' },
+      ]),
+    );
+    const kAlone = await json<ErrorBody>(call(`/runs/${fixture.runId}/candidates?k=1`));
+    expect(kAlone.error.issues).toEqual([{ path: 'k', message: 'k applies to rank=lcb only' }]);
+  });
+
+  it('GET /runs/:id/candidates?rank=lcb: only candidates with a Tc ensemble, by mean − k·sd', async () => {
+    // The fixture run has no ensemble: ranking by its bound finds nothing rather than guessing.
+    const response = await call(`/runs/${fixture.runId}/candidates?rank=lcb&k=2`);
+    expect(response.status).toBe(200);
+    expect(await json<TopCandidate[]>(response)).toEqual([]);
   });
 
   it('POST /campaigns: 400 with field paths, 415, 413, and bad JSON — without launching', async () => {

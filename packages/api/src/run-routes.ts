@@ -38,6 +38,8 @@ export const runRoutes: Route[] = [
         inDomainOnly: query.inDomain,
         includeElements: query.include,
         excludeElements: query.exclude,
+        rank: query.rank,
+        k: query.k,
       });
       return { status: 200, body: candidates };
     },

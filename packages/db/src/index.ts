@@ -4,6 +4,10 @@ export {
   dropDatabase,
   recreateDatabase,
 } from './admin/database-admin.js';
+export {
+  type CandidateEnsembleUpdate,
+  updateCandidateEnsembles,
+} from './candidates/candidate-ensembles.js';
 export type { CandidateInsert } from './candidates/candidate-insert.js';
 export {
   type InsertCandidatesOptions,
@@ -11,7 +15,9 @@ export {
   insertCandidates,
 } from './candidates/insert-candidates.js';
 export {
+  TOP_CANDIDATE_RANKS,
   type TopCandidate,
+  type TopCandidateRank,
   type TopCandidatesQuery,
   topCandidates,
   topCandidatesQuerySchema,

@@ -23,6 +23,11 @@ export {
   type InferenceOptions,
   type TcInference,
 } from './inference/inference.js';
+export {
+  ELEMENTAL_CORRECTION_EXPONENT,
+  elementalReferenceEnergies,
+  elemNetElementalOffsets,
+} from './models/elemental-correction.js';
 export { buildElemNet, ELEMNET_GROUPS, type ElemNetMetadata } from './models/elemnet.js';
 export {
   CURRENT_INPUTS,
@@ -35,6 +40,7 @@ export {
   type ModelManifest,
   modelManifestSchema,
   type SplitMetrics,
+  type SuperconductorMetrics,
 } from './models/manifest.js';
 export {
   checkManifestCompatibility,
@@ -42,6 +48,7 @@ export {
   type ModelArtifact,
   readModelManifest,
   saveModelArtifact,
+  writeModelManifest,
 } from './models/manifest-artifact.js';
 export { ModelMismatchError, type ModelMismatchReason } from './models/manifest-errors.js';
 export { loadLayersModel, modelDirectory, saveLayersModel } from './models/model-files.js';
@@ -76,7 +83,18 @@ export {
 export { TF_BACKEND_CHOICES, type TfBackendChoice, tfBackendChoiceSchema } from './tf/backend-choice.js';
 export { type CheckpointState, type EpochRecord, readCheckpointState } from './training/checkpoint.js';
 export * from './training/data/index.js';
+export {
+  type EvaluateModelOptions,
+  EvaluationDataMismatchError,
+  evaluateModelDir,
+  type ModelEvaluation,
+} from './training/evaluate-model.js';
 export { type RegressionMetrics, regressionMetrics, regressionMetricsByGroup } from './training/metrics.js';
+export {
+  superconductorMetrics,
+  TC_DETECTION_THRESHOLDS_KELVIN,
+  tcSplitMetrics,
+} from './training/tc-metrics.js';
 export {
   type ArtifactRunOptions,
   type TrainedArtifact,

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createDb, type Db } from '@kiago/db';
 import { testDatabaseUrl } from '@kiago/db/testing';
 import { NotFoundError, SpecError } from '@kiago/shared';
@@ -15,6 +18,41 @@ describe('buildRunReport', () => {
     fixture = await createReportFixture(db);
   });
   afterAll(() => db?.close());
+
+  it('reads the pinned models’ test metrics from their manifests, and the Tc ensemble members', async () => {
+    // Before: the fixture's models have empty manifests, which the report shows as unreadable.
+    expect((await buildRunReport(db, fixture.runId)).models).toEqual({
+      tc: null,
+      ef: null,
+      tcEnsembleMembers: [],
+    });
+    const shipped = fileURLToPath(new URL('../../../models/shipped/tc-2026.11.22-w0.25', import.meta.url));
+    const manifest = JSON.parse(await readFile(join(shipped, 'manifest.json'), 'utf8'));
+    const version = `report-tc-${randomUUID().slice(0, 8)}`;
+    const model = await db.prisma.modelVersion.create({
+      data: { kind: 'TC', version, path: '/models/tc/report', manifest: { ...manifest, version } },
+    });
+    const { tcModelVersionId } = await db.prisma.run.findUniqueOrThrow({ where: { id: fixture.runId } });
+    await db.prisma.run.update({
+      where: { id: fixture.runId },
+      data: { tcModelVersionId: model.id, tcEnsembleModelVersionIds: [model.id, model.id] },
+    });
+    const { models } = await buildRunReport(db, fixture.runId);
+    await db.prisma.run.update({
+      where: { id: fixture.runId },
+      data: { tcModelVersionId, tcEnsembleModelVersionIds: [] },
+    });
+    expect(models.tc).toMatchObject({ version, unit: 'K', splitKind: 'grouped', overall: { rows: 4825 } });
+    expect(models.tc?.superconductors).toMatchObject({ rows: 2294 });
+    expect(models.tc?.superconductors?.mae).toBeCloseTo(8.61, 2);
+    expect(models.tc?.families.map((f) => [f.family, f.superconductors?.rows])).toEqual([
+      ['cuprate', 1068],
+      ['iron-based', 164],
+      ['hydride', 14],
+      ['other', 1048],
+    ]);
+    expect(models.tcEnsembleMembers).toEqual([version, version]);
+  });
 
   it('counts the funnel cumulatively, with the spec’s hull bound', async () => {
     const report = await buildRunReport(db, fixture.runId);

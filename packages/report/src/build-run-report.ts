@@ -2,6 +2,7 @@ import type { Db } from '@kiago/db';
 import { parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
 import { passRateFunnel } from './data/funnel-query.js';
+import { reportModels } from './data/report-models-query.js';
 import { reportRunPart } from './data/report-run-query.js';
 import { tcHistogram } from './data/tc-histogram-query.js';
 import { reportTopCandidates } from './data/top-candidates-query.js';
@@ -41,7 +42,7 @@ export async function buildRunReport(
       : part.spec?.maxEhullEvPerAtom != null
         ? { eHullEvPerAtom: part.spec.maxEhullEvPerAtom, source: 'spec' }
         : { eHullEvPerAtom: DEFAULT_REPORT_MAX_EHULL_EV_PER_ATOM, source: 'default' };
-  const [histogram, trajectories, funnel, topCandidates] = await Promise.all([
+  const [histogram, trajectories, funnel, topCandidates, models] = await Promise.all([
     tcHistogram(db, input.runId, input.histogramBins),
     shardTrajectories(db, input.runId, input.trajectoryShards),
     passRateFunnel(db, input.runId, threshold),
@@ -50,6 +51,7 @@ export async function buildRunReport(
       maxEHullEvPerAtom: threshold.eHullEvPerAtom,
       inDomainOnly: input.inDomainOnly,
     }),
+    reportModels(db, input.runId),
   ]);
   return {
     generatedAt: new Date().toISOString(),
@@ -58,5 +60,6 @@ export async function buildRunReport(
     trajectories,
     funnel,
     topCandidates,
+    models,
   };
 }

@@ -69,8 +69,44 @@ function reportData(overrides: Partial<ReportData> = {}): ReportData {
           eAboveHullEvPerAtom: 0.01,
           inDomain: true,
           hitCount: 12,
+          tcEnsembleMeanKelvin: null,
+          tcEnsembleSdKelvin: null,
         },
       ],
+    },
+    models: {
+      tc: {
+        version: 'tc-1',
+        architecture: 'resnet18-atom-map',
+        width: 0.25,
+        unit: 'K',
+        splitKind: 'grouped',
+        overall: { rows: 100, mae: 5.5, rmse: 11, r2: 0.81 },
+        superconductors: {
+          rows: 50,
+          mae: 8.61,
+          rmse: 14,
+          r2: 0.8,
+          fractionPredictedAbove0K: 0.94,
+          fractionPredictedAbove1K: 0.8675,
+        },
+        families: [
+          { family: 'cuprate', all: { rows: 30, mae: 15.3, rmse: 20, r2: 0.66 }, superconductors: null },
+        ],
+        elementalCorrection: null,
+      },
+      ef: {
+        version: 'ef-1',
+        architecture: 'elemnet-17',
+        width: 0.5,
+        unit: 'eV/atom',
+        splitKind: 'grouped',
+        overall: { rows: 200, mae: 0.099, rmse: 0.27, r2: 0.94 },
+        superconductors: null,
+        families: [],
+        elementalCorrection: { exponent: 8, maxAbsOffsetEvPerAtom: 1.07, correctedTestMae: 0.1 },
+      },
+      tcEnsembleMembers: [],
     },
     ...overrides,
   };
@@ -106,6 +142,40 @@ describe('renderReportHtml', () => {
     expect(html).toContain('<td>O4CuLa2</td><td>La2CuO4</td><td class="num">45.3</td>');
     expect(html).toContain('<div class="value">1 h 5 min</div>');
     expect(html).toContain('The 1 shards (of 5) with the highest final best Tc.');
+  });
+
+  it('shows the models: Tc overall and on superconductors only, per family, and ElemNet', () => {
+    const html = renderReportHtml(reportData());
+    expect(html).toContain('<h3>Tc tc-1 · resnet18-atom-map × 0.25</h3>');
+    expect(html).toContain(
+      '<td>all</td><td class="num">100</td><td class="num">5.50</td><td class="num">0.810</td>' +
+        '<td class="num">50</td><td class="num">8.61</td><td class="num">0.800</td>' +
+        '<td class="num">94.0 %</td><td class="num">86.8 %</td>',
+    );
+    // A family without superconductor-only numbers (an older manifest) says so with dashes.
+    expect(html).toContain(
+      '<td>cuprate</td><td class="num">30</td><td class="num">15.30</td><td class="num">0.660</td><td class="num">–</td>',
+    );
+    expect(html).toContain('Σ x_i^8·Ef(element i)');
+    expect(html).not.toContain('Tc ensemble (K)');
+  });
+
+  it('shows the Tc ensemble mean ± sd when the run has one', () => {
+    const data = reportData();
+    const [row] = data.topCandidates.rows;
+    const html = renderReportHtml({
+      ...data,
+      topCandidates: {
+        ...data.topCandidates,
+        rows: [{ ...row!, tcEnsembleMeanKelvin: 44.04, tcEnsembleSdKelvin: 3.26 }],
+      },
+      models: { ...data.models, tcEnsembleMembers: ['tc-a', 'tc-b', 'tc-c'] },
+    });
+    expect(html).toContain('<th class="num">Tc (K)</th><th class="num">Tc ensemble (K)</th>');
+    expect(html).toContain('<td class="num">45.3</td><td class="num">44.0 ± 3.3</td>');
+    expect(html).toContain(
+      'Tc ensemble (final re-prediction of every candidate, mean ± sd): tc-a, tc-b, tc-c.',
+    );
   });
 
   it('is self-contained and escapes stored text', () => {

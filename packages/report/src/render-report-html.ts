@@ -1,6 +1,7 @@
 import { funnelSection, tcHistogramSection, trajectorySection } from './html/chart-sections.js';
 import { timestamp } from './html/format-values.js';
 import { headerSection } from './html/header-section.js';
+import { modelsSection } from './html/models-section.js';
 import { REPORT_CSS } from './html/report-css.js';
 import { failedShardsSection, topCandidatesSection } from './html/table-sections.js';
 import type { ReportData } from './report-data.js';
@@ -25,6 +26,7 @@ export function renderReportHtml(data: ReportData): string {
     trajectorySection(data),
     funnelSection(data),
     topCandidatesSection(data),
+    modelsSection(data),
     failedShardsSection(data),
     `<footer>Generated ${escapeXml(timestamp(data.generatedAt))} by kiago report.</footer>`,
     '</main></body></html>',

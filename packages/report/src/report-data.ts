@@ -23,6 +23,48 @@ export interface ReportData {
   trajectories: ReportTrajectories;
   funnel: PassRateFunnel;
   topCandidates: ReportTopCandidates;
+  models: ReportModels;
+}
+
+/** Error measures of one group of test rows, in the model's unit. */
+export interface ReportErrorMetrics {
+  rows: number;
+  mae: number;
+  rmse: number;
+  r2: number | null;
+}
+
+/** Superconductors only (measured Tc > 0), with the shares predicted above 0 K and above 1 K. */
+export interface ReportSuperconductorMetrics extends ReportErrorMetrics {
+  fractionPredictedAbove0K: number | null;
+  fractionPredictedAbove1K: number | null;
+}
+
+/** A pinned model's held-out (test split) metrics, as its manifest records them. */
+export interface ReportModelMetrics {
+  version: string;
+  architecture: string;
+  width: number;
+  unit: string;
+  splitKind: string;
+  overall: ReportErrorMetrics;
+  /** Tc: per family, all rows and superconductors only (the latter null in manifests from before 2026-12). */
+  families: {
+    family: string;
+    all: ReportErrorMetrics;
+    superconductors: ReportSuperconductorMetrics | null;
+  }[];
+  superconductors: ReportSuperconductorMetrics | null;
+  /** ElemNet: its elemental correction (null before 2026-12 manifests). */
+  elementalCorrection: { exponent: number; maxAbsOffsetEvPerAtom: number; correctedTestMae: number } | null;
+}
+
+export interface ReportModels {
+  /** Null when the stored manifest does not carry readable metrics. */
+  tc: ReportModelMetrics | null;
+  ef: ReportModelMetrics | null;
+  /** Versions of the run's Tc ensemble members (empty: none). */
+  tcEnsembleMembers: string[];
 }
 
 export interface ReportRun {
@@ -124,6 +166,9 @@ export interface ReportCandidate {
   inDomain: boolean;
   /** Candidates of the run that reduce to the same material (null before dedupe). */
   hitCount: number | null;
+  /** The run's Tc ensemble on the integer formula (null without one). */
+  tcEnsembleMeanKelvin: number | null;
+  tcEnsembleSdKelvin: number | null;
 }
 
 export interface ReportTopCandidates {

@@ -1,4 +1,4 @@
-import { type TopCandidate, topCandidates } from '@kiago/db';
+import { TOP_CANDIDATE_RANKS, type TopCandidate, type TopCandidateRank, topCandidates } from '@kiago/db';
 import { findCampaign } from '@kiago/orchestration';
 import { parseOrThrow } from '@kiago/shared';
 import type { Command } from 'commander';
@@ -17,7 +17,15 @@ const topOptionsSchema = z
     inDomain: z.boolean().default(false),
     include: elementListFlag('--include'),
     exclude: elementListFlag('--exclude'),
+    rank: z.enum(TOP_CANDIDATE_RANKS, { error: '--rank must be tc or lcb' }).default('tc'),
+    k: decimalFlag('--k', 'standard deviations', { max: 10 })
+      .pipe(z.number().min(0, '--k must be at least 0 standard deviations'))
+      .optional(),
     format: formatFlag,
+  })
+  .refine((o) => o.k === undefined || o.rank === 'lcb', {
+    error: '--k applies to --rank lcb only',
+    path: ['k'],
   })
   .refine((o) => (o.run === undefined) !== (o.campaign === undefined), {
     error: 'give exactly one of --run or --campaign',
@@ -43,6 +51,12 @@ export function registerCandidatesCommand(
     .option('--in-domain', "only candidates whose every element is in the Tc model's training support")
     .option('--include <elements...>', 'must contain all of these elements, e.g. Cu,O')
     .option('--exclude <elements...>', 'must contain none of these elements, e.g. Hg')
+    .option(
+      '--rank <order>',
+      'tc (the optimised model) | lcb (Tc ensemble mean − k·sd; runs with models.tcEnsemble only)',
+      'tc',
+    )
+    .option('--k <sd>', 'lcb: standard deviations below the ensemble mean (0–10, default 1)')
     .option('--format <format>', 'table | json | csv', 'table')
     .action(async (raw: unknown) => {
       const options = parseOrThrow(topOptionsSchema, raw, 'kiago candidates top');
@@ -58,19 +72,26 @@ export function registerCandidatesCommand(
           inDomainOnly: options.inDomain,
           includeElements: options.include,
           excludeElements: options.exclude,
+          rank: options.rank,
+          k: options.k,
         });
       });
-      printResult(options.format, rows, () => candidatesTable(rows, options.campaign !== undefined));
+      printResult(options.format, rows, () =>
+        candidatesTable(rows, options.campaign !== undefined, options.rank),
+      );
     });
 }
 
-function candidatesTable(rows: readonly TopCandidate[], withRun: boolean): Table {
+function candidatesTable(rows: readonly TopCandidate[], withRun: boolean, rank: TopCandidateRank): Table {
   const columns = [
     'rank',
     'formula',
     'tcKelvin',
     'deltaTcKelvin',
     'tcContinuousKelvin',
+    'tcEnsembleMeanKelvin',
+    'tcEnsembleSdKelvin',
+    ...(rank === 'lcb' ? ['tcLowerBoundKelvin'] : []),
     'efEvPerAtom',
     'eAboveHullEvPerAtom',
     'passed',
@@ -87,6 +108,9 @@ function candidatesTable(rows: readonly TopCandidate[], withRun: boolean): Table
         c.tcKelvin,
         c.deltaTcKelvin,
         c.tcContinuousKelvin,
+        c.tcEnsembleMeanKelvin,
+        c.tcEnsembleSdKelvin,
+        ...(rank === 'lcb' ? [c.tcLowerBoundKelvin] : []),
         c.efEvPerAtom,
         c.eAboveHullEvPerAtom,
         c.passed === null ? '-' : c.passed ? 'yes' : 'no',

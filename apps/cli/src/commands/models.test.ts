@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeMiniDataDir } from '@kiago/datasets/testing';
 import { testDatabaseUrl } from '@kiago/db/testing';
+import { buildTcDataset, EvaluationDataMismatchError } from '@kiago/optimiser';
 import { NotFoundError, SpecError } from '@kiago/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandStdout } from './fixtures/run-kiago.js';
@@ -90,6 +91,36 @@ describe('kiago models', () => {
     const familyCounts = Object.values(byFamily as Record<string, { count: number }>).map((m) => m.count);
     expect(overall.count).toBeGreaterThan(0);
     expect(familyCounts.reduce((sum, count) => sum + count, 0)).toBe(overall.count);
+    // Superconductor-only metrics count the test rows with Tc > 0.
+    const { test } = await buildTcDataset({ dataDir: miniData, seed: 42 });
+    const superconductors = test.y.filter((tcKelvin) => tcKelvin > 0).length;
+    expect(manifest.metrics.test.superconductors.overall.count).toBe(superconductors);
+  });
+
+  it('re-evaluates a model directory on its recorded split, and refuses another split', async () => {
+    const out = join(dir, 'tc');
+    const trained = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    const evaluated = JSON.parse(
+      await run('evaluate', out, '--data-dir', miniData, '--backend', 'cpu', '--format', 'json', '--write'),
+    );
+    // Same weights, same rows: the numbers training wrote come back, now with a timestamp.
+    expect(evaluated.manifest.metrics.test.overall).toEqual(trained.metrics.test.overall);
+    expect(evaluated.manifest.metrics.evaluated.by).toBe('kiago models evaluate');
+    const written = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8'));
+    expect(written.metrics.evaluated).toEqual(evaluated.manifest.metrics.evaluated);
+    expect(await run('evaluate', out, '--data-dir', miniData, '--backend', 'cpu')).toMatch(
+      /^split\s+group\s+rows\s+mae_K.*sc_above_1K$/m,
+    );
+
+    const tampered = join(dir, 'tc-tampered');
+    await cp(out, tampered, { recursive: true });
+    await writeFile(
+      join(tampered, 'manifest.json'),
+      JSON.stringify({ ...written, data: { ...written.data, splitSeed: 7 } }),
+    );
+    await expect(run('evaluate', tampered, '--data-dir', miniData, '--backend', 'cpu')).rejects.toThrow(
+      EvaluationDataMismatchError,
+    );
   });
 
   it('rejects bad flags and unknown versions with typed errors', async () => {

@@ -3,6 +3,7 @@ import {
   DEFAULT_TC_STEM,
   EF_DEFAULT_TRAINING,
   EF_SOURCES,
+  evaluateModelDir,
   listModelVersions,
   MODEL_KINDS,
   MODEL_VERSION_PATTERN,
@@ -14,7 +15,6 @@ import {
   TC_DEFAULT_TRAINING,
   TC_STEMS,
   TF_BACKEND_CHOICES,
-  type TrainedArtifact,
   type TrainingProgress,
   trainEfModel,
   trainTcModel,
@@ -26,6 +26,7 @@ import { z } from 'zod';
 import { outputFormatSchema, printResult, type Table } from '../output/format.js';
 import { decimalFlag, integerFlag } from './cli-flags.js';
 import { defaultDbDeps, withDb } from './db-access.js';
+import { modelMetricsFields, modelMetricsTable } from './model-metrics-table.js';
 
 const kindSchema = z.enum(MODEL_KINDS, { error: 'KIND must be tc or ef' });
 const versionSchema = z.string().regex(MODEL_VERSION_PATTERN, 'letters, digits, . _ + - (≤ 64 characters)');
@@ -49,6 +50,15 @@ const trainOptionsSchema = z.object({
   maxMinutes: decimalFlag('--max-minutes', 'minutes', { positive: true }).optional(),
   stem: z.enum(TC_STEMS, { error: `--stem must be one of ${TC_STEMS.join(', ')}` }).default(DEFAULT_TC_STEM),
   shuffleSeed: integerFlag('--shuffle-seed', { min: 0, max: 0xffffffff }).optional(),
+});
+
+const evaluateOptionsSchema = z.object({
+  write: z.boolean().default(false),
+  dataDir: z.string().trim().min(1, '--data-dir must not be empty').optional(),
+  backend: z
+    .enum(TF_BACKEND_CHOICES, { error: `--backend must be one of ${TF_BACKEND_CHOICES.join(', ')}` })
+    .default('auto'),
+  format: outputFormatSchema,
 });
 
 /** CPU-sized defaults: the shipped models. A GPU node passes e.g. `--width 1`. */
@@ -113,7 +123,7 @@ export function registerModelsCommand(program: Command): void {
         kind === 'tc'
           ? await trainTcModel({ ...common, stem: options.stem })
           : await trainEfModel({ ...common, source: options.source });
-      printResult('table', result, () => metricsTable(result));
+      printResult('table', result, () => modelMetricsTable(result.manifest));
       process.stdout.write(`saved ${result.dir} (register it with: kiago models register ${result.dir})\n`);
     });
 
@@ -136,6 +146,27 @@ export function registerModelsCommand(program: Command): void {
       const version = parseOrThrow(versionSchema, rawVersion, 'kiago models promote VERSION');
       const record = await withDb(defaultDbDeps, (db) => promoteModelVersion(db, kind, version));
       process.stdout.write(`promoted ${record.kind} ${record.version}\n`);
+    });
+
+  models
+    .command('evaluate')
+    .description(
+      "Recompute a model directory's val/test metrics on its recorded split (data and split hashes must match)",
+    )
+    .argument('<dir>', 'directory holding model.json, weights.bin and manifest.json')
+    .option('--write', 'save the metrics into its manifest.json (then re-run kiago models register <dir>)')
+    .option('--data-dir <dir>', 'data directory (overrides KIAGO_DATA_DIR)')
+    .option('--backend <name>', TF_BACKEND_CHOICES.join(' | '))
+    .option('--format <format>', 'table | json | csv', 'table')
+    .action(async (dir: string, raw: unknown) => {
+      const options = parseOrThrow(evaluateOptionsSchema, raw, 'kiago models evaluate');
+      await selectTfBackend(options.backend, (line) => process.stderr.write(`${line}\n`));
+      const evaluation = await evaluateModelDir(resolve(dir), {
+        dataDir: options.dataDir,
+        write: options.write,
+      });
+      printResult(options.format, evaluation, () => modelMetricsTable(evaluation.manifest));
+      if (evaluation.written) process.stderr.write(`wrote ${evaluation.dir}/manifest.json\n`);
     });
 
   models
@@ -180,13 +211,10 @@ export function registerModelsCommand(program: Command): void {
           ],
           ['dataHash', record.manifest.data.dataHash],
           ['created', record.manifest.created],
-          ...metricsTable({ dir: record.path, manifest: record.manifest }).rows.map(
-            (row) =>
-              [
-                `${row[0]} ${row[1]} MAE/RMSE/R²`,
-                `${row[3]} / ${row[4]} / ${row[5]} ${record.manifest.metrics.unit}`,
-              ] as const,
-          ),
+          ...(record.manifest.metrics.evaluated
+            ? [['metrics evaluated', record.manifest.metrics.evaluated.at] as const]
+            : []),
+          ...modelMetricsFields(record.manifest),
         ],
       }));
     });
@@ -226,20 +254,20 @@ function progressReporter(): (event: TrainingProgress) => void {
   };
 }
 
-function metricsTable({ manifest }: TrainedArtifact): Table {
-  const rows: (string | number | null)[][] = [];
-  for (const split of ['val', 'test'] as const) {
-    const { overall, byFamily } = manifest.metrics[split];
-    rows.push([split, 'all', overall.count, overall.mae, overall.rmse, overall.r2]);
-    for (const [family, m] of Object.entries(byFamily ?? {}))
-      rows.push([split, family, m.count, m.mae, m.rmse, m.r2]);
-  }
-  return { columns: ['split', 'group', 'rows', `mae_${manifest.metrics.unit}`, 'rmse', 'r2'], rows };
-}
-
 function listTable(records: readonly ModelVersionRecord[]): Table {
   return {
-    columns: ['kind', 'version', 'active', 'architecture', 'width', 'test_mae', 'unit', 'created', 'path'],
+    columns: [
+      'kind',
+      'version',
+      'active',
+      'architecture',
+      'width',
+      'test_mae',
+      'test_sc_mae',
+      'unit',
+      'created',
+      'path',
+    ],
     rows: records.map((record) => [
       record.kind,
       record.version,
@@ -247,6 +275,8 @@ function listTable(records: readonly ModelVersionRecord[]): Table {
       record.manifest.architecture,
       record.manifest.width,
       record.manifest.metrics.test.overall.mae,
+      // Tc on superconductors only (Tc > 0); blank for ElemNets and manifests not yet re-evaluated.
+      record.manifest.metrics.test.superconductors?.overall.mae,
       record.manifest.metrics.unit,
       record.manifest.created,
       record.path,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb, type Db } from '@kiago/db';
+import { createDb, type Db, updateCandidateEnsembles } from '@kiago/db';
 import { testDatabaseUrl } from '@kiago/db/testing';
 import { createReportFixture, type ReportFixture } from '@kiago/report/testing';
 import { FormulaError, NotFoundError, SpecError } from '@kiago/shared';
@@ -95,13 +95,56 @@ describe('kiago read commands on a finished run', () => {
     ).stdout;
     const [header, ...rows] = csv.trim().split('\n');
     expect(header).toBe(
-      'rank,formula,tcKelvin,deltaTcKelvin,tcContinuousKelvin,efEvPerAtom,eAboveHullEvPerAtom,passed,inDomain,nUnits,id,run',
+      'rank,formula,tcKelvin,deltaTcKelvin,tcContinuousKelvin,tcEnsembleMeanKelvin,tcEnsembleSdKelvin,' +
+        'efEvPerAtom,eAboveHullEvPerAtom,passed,inDomain,nUnits,id,run',
     );
     expect(rows).toHaveLength(3);
     expect(rows[0]).toMatch(new RegExp(`^1,O5CuLa2,.*,no,yes,8,\\d+,${fixture.runId}$`)); // highest Tc overall is not neutral
   });
 
+  it('candidates top --rank lcb: by the Tc ensemble mean − k·sd, ensemble columns shown', async () => {
+    // Give the run's three best candidates a (made-up) ensemble: 100 ± 30, 90 ± 2, 80 ± 0 K.
+    const { rows: best } = await db.pool.query<{ shardId: string; slot: number; id: string }>(
+      `SELECT shard_id AS "shardId", slot, id::text AS id FROM candidates WHERE run_id = $1
+       ORDER BY tc_kelvin DESC, id LIMIT 3`,
+      [fixture.runId],
+    );
+    const stats = [
+      [100, 30],
+      [90, 2],
+      [80, 0],
+    ] as const;
+    for (const [i, row] of best.entries()) {
+      await updateCandidateEnsembles(db, {
+        shardId: row.shardId,
+        slots: [row.slot],
+        meanKelvin: [stats[i]![0]],
+        sdKelvin: [stats[i]![1]],
+        members: 4,
+      });
+    }
+    const ranked = await json('candidates', 'top', '--run', fixture.runId, '--rank', 'lcb', '--k', '2');
+    // Bounds 40, 86, 80 → second, third, first.
+    expect(ranked.map((c: { id: string }) => c.id)).toEqual([best[1]!.id, best[2]!.id, best[0]!.id]);
+    expect(ranked[0]).toMatchObject({
+      tcEnsembleMeanKelvin: 90,
+      tcEnsembleSdKelvin: 2,
+      tcLowerBoundKelvin: 86,
+    });
+    const { stdout } = await kiago('candidates', 'top', '--run', fixture.runId, '--rank', 'lcb');
+    expect(stdout).toMatch(/tcEnsembleMeanKelvin\s+tcEnsembleSdKelvin\s+tcLowerBoundKelvin/);
+  });
+
   it('candidates top: errors name the flag', async () => {
+    await expect(kiago('candidates', 'top', '--run', fixture.runId, '--k', '1')).rejects.toThrow(
+      /--k applies to --rank lcb only/,
+    );
+    await expect(
+      kiago('candidates', 'top', '--run', fixture.runId, '--rank', 'lcb', '--k', '-1'),
+    ).rejects.toThrow(/--k must be at least 0/);
+    await expect(kiago('candidates', 'top', '--run', fixture.runId, '--rank', 'best')).rejects.toThrow(
+      /--rank must be tc or lcb/,
+    );
     await expect(kiago('candidates', 'top')).rejects.toThrow(/give exactly one of --run or --campaign/);
     await expect(kiago('candidates', 'top', '--run', fixture.runId, '--include', 'Cu,Xx')).rejects.toThrow(
       /--include: "Xx" is not an element symbol/,

@@ -2,6 +2,7 @@ import { SpecError } from '@kiago/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../client/create-db.js';
 import { createRunFixture, type RunFixture, testDatabaseUrl } from '../testing/index.js';
+import { updateCandidateEnsembles } from './candidate-ensembles.js';
 import { insertCandidates } from './insert-candidates.js';
 import { type TopCandidatesQuery, topCandidates } from './top-candidates.js';
 
@@ -150,6 +151,10 @@ describe('topCandidates', () => {
       materialId: null,
       elementSetKey: 'Ba-Cu-O-Y',
       elements: ['Ba', 'Cu', 'O', 'Y'],
+      tcEnsembleMeanKelvin: null,
+      tcEnsembleSdKelvin: null,
+      tcEnsembleSize: null,
+      tcLowerBoundKelvin: null,
     });
   });
 
@@ -182,6 +187,44 @@ describe('topCandidates', () => {
       ['MgB2', true],
     ]);
     expect(await formulas({ runId: run.runId, inDomainOnly: true })).toEqual(['UBe13', 'MgB2']);
+  });
+
+  it('ranks by the Tc ensemble lower bound mean − k·sd, leaving out candidates without one', async () => {
+    // Run A slots: La2CuO4 100 ± 40, HgBa2CuO4 90 ± 5, LaFeAsO 80 ± 0; the rest have no ensemble.
+    await updateCandidateEnsembles(db, {
+      shardId: runA.shardIds[0]!,
+      slots: [0, 1, 2],
+      meanKelvin: [100, 90, 80],
+      sdKelvin: [40, 5, 0],
+      members: 3,
+    });
+    // k = 0: by the mean. k = 1: 60, 85, 80. k = 3: −20, 75, 80.
+    expect(await formulas({ runId: runA.runId, rank: 'lcb', k: 0 })).toEqual([
+      'La2CuO4',
+      'HgBa2CuO4',
+      'LaFeAsO',
+    ]);
+    expect(await formulas({ runId: runA.runId, rank: 'lcb', k: 1 })).toEqual([
+      'HgBa2CuO4',
+      'LaFeAsO',
+      'La2CuO4',
+    ]);
+    const k3 = await topCandidates(db, { campaignId: runA.campaignId, rank: 'lcb', k: 3, limit: 2 });
+    expect(k3.map((c) => [c.formula, c.tcLowerBoundKelvin])).toEqual([
+      ['LaFeAsO', 80],
+      ['HgBa2CuO4', 75],
+    ]);
+    expect(k3[0]).toMatchObject({ tcEnsembleMeanKelvin: 80, tcEnsembleSdKelvin: 0, tcEnsembleSize: 3 });
+    // The filters still apply.
+    expect(await formulas({ runId: runA.runId, rank: 'lcb', passedOnly: true })).toEqual([
+      'LaFeAsO',
+      'La2CuO4',
+    ]);
+    // Tc order is unchanged and says nothing about a bound.
+    expect((await topCandidates(db, { runId: runA.runId, limit: 1 }))[0]?.tcLowerBoundKelvin).toBeNull();
+    await expect(topCandidates(db, { runId: runA.runId, rank: 'lcb', k: -1 })).rejects.toThrow(
+      /k must be ≥ 0/,
+    );
   });
 
   it('rejects an ambiguous scope and bad element symbols, naming the field', async () => {

@@ -4,6 +4,10 @@ import type { Db } from '../client/create-db.js';
 
 const elementSymbol = z.string().regex(/^[A-Z][a-z]?$/, { error: 'must be an element symbol such as "Cu"' });
 
+/** `tc`: the optimised model's Tc. `lcb`: the Tc ensemble's lower confidence bound mean − k·sd. */
+export const TOP_CANDIDATE_RANKS = ['tc', 'lcb'] as const;
+export type TopCandidateRank = (typeof TOP_CANDIDATE_RANKS)[number];
+
 export const topCandidatesQuerySchema = z
   .object({
     runId: z.uuid().optional(),
@@ -20,6 +24,9 @@ export const topCandidatesQuerySchema = z
     includeElements: z.array(elementSymbol).default([]),
     /** Candidates must contain none of these elements. */
     excludeElements: z.array(elementSymbol).default([]),
+    rank: z.enum(TOP_CANDIDATE_RANKS, { error: 'rank must be tc or lcb' }).default('tc'),
+    /** lcb only: how many ensemble standard deviations below the mean (0 ranks by the mean). */
+    k: z.number().finite().min(0, 'k must be ≥ 0').max(10, 'k must be ≤ 10').default(1),
   })
   .refine((q) => (q.runId === undefined) !== (q.campaignId === undefined), {
     error: 'give exactly one of runId or campaignId',
@@ -47,6 +54,12 @@ export interface TopCandidate {
   materialId: string | null;
   elementSetKey: string;
   elements: string[];
+  /** The run's Tc ensemble on the integer formula (null without one): mean, sample sd, members. */
+  tcEnsembleMeanKelvin: number | null;
+  tcEnsembleSdKelvin: number | null;
+  tcEnsembleSize: number | null;
+  /** mean − k·sd when ranked by `lcb`; null otherwise. */
+  tcLowerBoundKelvin: number | null;
 }
 
 const COLUMNS = `c.id::text AS "id", c.run_id AS "runId", c.shard_id AS "shardId", c.slot, c.formula,
@@ -54,7 +67,9 @@ const COLUMNS = `c.id::text AS "id", c.run_id AS "runId", c.shard_id AS "shardId
   c.tc_continuous_kelvin AS "tcContinuousKelvin", c.delta_tc_kelvin AS "deltaTcKelvin",
   c.e_above_hull_ev_per_atom AS "eAboveHullEvPerAtom", c.passed, c.in_domain AS "inDomain",
   c.material_id AS "materialId",
-  c.element_set_key AS "elementSetKey", c.elements`;
+  c.element_set_key AS "elementSetKey", c.elements,
+  c.tc_ensemble_mean_kelvin AS "tcEnsembleMeanKelvin", c.tc_ensemble_sd_kelvin AS "tcEnsembleSdKelvin",
+  c.tc_ensemble_size AS "tcEnsembleSize"`;
 
 /**
  * Highest-Tc candidates of a run or a campaign, filtered. The inner query walks
@@ -84,6 +99,7 @@ export async function topCandidates(
     filters.push(`NOT (c.elements && $${params.length}::text[])`);
   }
   const where = filters.map((f) => ` AND ${f}`).join('');
+  if (q.rank === 'lcb') return lowerBoundTop(db, q, params, where);
   const topIds =
     q.runId !== undefined
       ? `SELECT c.id, c.tc_kelvin FROM candidates c WHERE c.run_id = $1${where}
@@ -92,8 +108,31 @@ export async function topCandidates(
            SELECT c.id, c.tc_kelvin FROM candidates c WHERE c.run_id = r.id${where}
            ORDER BY c.tc_kelvin DESC, c.id LIMIT $2
          ) t WHERE r.campaign_id = $1 ORDER BY t.tc_kelvin DESC, t.id LIMIT $2`;
-  const sql = `SELECT ${COLUMNS} FROM (${topIds}) top JOIN candidates c ON c.id = top.id
-    ORDER BY c.tc_kelvin DESC, c.id`;
+  const sql = `SELECT ${COLUMNS}, NULL::float8 AS "tcLowerBoundKelvin" FROM (${topIds}) top
+    JOIN candidates c ON c.id = top.id ORDER BY c.tc_kelvin DESC, c.id`;
+  const result = await db.pool.query<TopCandidate>(sql, params);
+  return result.rows;
+}
+
+/**
+ * Ranked by mean − k·sd of the Tc ensemble; candidates without ensemble values are left out. No
+ * index serves an order that depends on k: this sorts the run's (or campaign's) matching rows.
+ */
+async function lowerBoundTop(
+  db: Pick<Db, 'pool'>,
+  q: z.output<typeof topCandidatesQuerySchema>,
+  params: unknown[],
+  where: string,
+): Promise<TopCandidate[]> {
+  params.push(q.k);
+  const bound = `(c.tc_ensemble_mean_kelvin - $${params.length} * c.tc_ensemble_sd_kelvin)`;
+  const scope =
+    q.runId !== undefined
+      ? 'c.run_id = $1'
+      : 'c.run_id IN (SELECT r.id FROM runs r WHERE r.campaign_id = $1)';
+  const sql = `SELECT ${COLUMNS}, ${bound} AS "tcLowerBoundKelvin" FROM candidates c
+    WHERE ${scope} AND c.tc_ensemble_mean_kelvin IS NOT NULL${where}
+    ORDER BY ${bound} DESC, c.id LIMIT $2`;
   const result = await db.pool.query<TopCandidate>(sql, params);
   return result.rows;
 }

@@ -45,7 +45,7 @@ describe('gpu activities on registered tiny models and a real database', () => {
   });
 
   /** One planned shard of a fresh run pinned to the tiny models. */
-  async function plannedShard(): Promise<{ shardId: string; runId: string }> {
+  async function plannedShard(tcEnsemble: string[] = []): Promise<{ shardId: string; runId: string }> {
     const spec = campaignSpecSchema.parse({
       name: `gpu-act-${randomUUID().slice(0, 8)}`,
       bases: ['MgB2'],
@@ -62,6 +62,7 @@ describe('gpu activities on registered tiny models and a real database', () => {
         campaignId: campaign.id,
         tcModelVersionId: ids.tcModelVersionId,
         efModelVersionId: ids.efModelVersionId,
+        tcEnsembleModelVersionIds: tcEnsemble,
       },
     });
     const shard = await db.prisma.shard.create({
@@ -94,6 +95,31 @@ describe('gpu activities on registered tiny models and a real database', () => {
       rows: rows.length,
       bestTcKelvin: summary.bestTcKelvin,
     });
+  });
+
+  it('re-predicts every written candidate with the Tc ensemble of the run: mean, sample sd, member count', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const other = await registerTinyModelVersions(
+      db,
+      { tc: `gpu-act-tc2-${tag}`, ef: `gpu-act-ef2-${tag}` },
+      { seed: 2 },
+    );
+    const { shardId } = await plannedShard([ids.tcModelVersionId, other.tcModelVersionId]);
+    heartbeats.length = 0;
+    await activities.optimiseShard({ shardId });
+    const { rows } = await db.pool.query<{ tc: number; mean: number; sd: number; size: number }>(
+      `SELECT tc_kelvin AS tc, tc_ensemble_mean_kelvin AS mean, tc_ensemble_sd_kelvin AS sd,
+         tc_ensemble_size AS size FROM candidates WHERE shard_id = $1`,
+      [shardId],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    // Two members, one of them the optimised model: it sits sd/√2 from the mean (sample sd of two).
+    for (const row of rows) {
+      expect(row.size).toBe(2);
+      expect(Math.abs(row.tc - row.mean)).toBeCloseTo(row.sd / Math.SQRT2, 3);
+    }
+    expect(Math.max(...rows.map((row) => row.sd))).toBeGreaterThan(0);
+    expect(heartbeats).toContainEqual({ stage: 'tc-ensemble', members: 2 });
   });
 
   it('resumes sensibly: a finished shard is not recomputed, a half-written one is completed without duplicates', async () => {

@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { Db } from '@kiago/db';
-import { NotFoundError } from '@kiago/shared';
+import { NotFoundError, TC_ENSEMBLE_MAX_MEMBERS } from '@kiago/shared';
 import {
   createEfInference,
   createTcInference,
@@ -31,6 +31,8 @@ export interface ModelCache {
   /** The folded Tc and Ef models of a run's pinned versions, loaded once per version. */
   shardModels(versions: { tcModelVersionId: string; efModelVersionId: string }): Promise<ShardModels>;
   ef(efModelVersionId: string): Promise<EfInference>;
+  /** The folded members of a run's Tc ensemble, in order; kept apart from the optimising models. */
+  tcEnsemble(tcModelVersionIds: readonly string[]): Promise<TcInference[]>;
   dispose(): void;
 }
 
@@ -44,7 +46,12 @@ async function exists(path: string): Promise<boolean> {
 /** Loads registered model versions (ModelVersion rows) onto the active tfjs backend and keeps them. */
 export function createModelCache(options: ModelCacheOptions): ModelCache {
   const capacity = options.capacity ?? 2;
-  const loaded = { tc: new Map<string, Loaded<TcInference>>(), ef: new Map<string, Loaded<EfInference>>() };
+  const loaded = {
+    tc: new Map<string, Loaded<TcInference>>(),
+    ef: new Map<string, Loaded<EfInference>>(),
+    // Its own cache, sized for one whole ensemble: members must not evict the run's optimising models.
+    tcEnsemble: new Map<string, Loaded<TcInference>>(),
+  };
 
   async function directoryOf(id: string, kind: 'TC' | 'EF') {
     const row = await options.db.prisma.modelVersion.findUnique({ where: { id } });
@@ -65,6 +72,7 @@ export function createModelCache(options: ModelCacheOptions): ModelCache {
     id: string,
     kind: 'TC' | 'EF',
     fold: (model: Awaited<ReturnType<typeof loadModelArtifact>>['model']) => T,
+    cacheCapacity = capacity,
   ): Promise<T> {
     const hit = cache.get(id);
     if (hit) {
@@ -96,7 +104,7 @@ export function createModelCache(options: ModelCacheOptions): ModelCache {
     entry.inference.catch(() => cache.delete(id));
     cache.set(id, entry);
     for (const [oldId, old] of cache) {
-      if (cache.size <= capacity) break;
+      if (cache.size <= cacheCapacity) break;
       cache.delete(oldId);
       old.dispose();
     }
@@ -113,8 +121,20 @@ export function createModelCache(options: ModelCacheOptions): ModelCache {
       return { tc: tcModel, ef: efModel };
     },
     ef,
+    tcEnsemble: (ids) =>
+      Promise.all(
+        ids.map((id) =>
+          load(
+            loaded.tcEnsemble,
+            id,
+            'TC',
+            (model) => createTcInference(model, options.inference),
+            TC_ENSEMBLE_MAX_MEMBERS,
+          ),
+        ),
+      ),
     dispose() {
-      for (const cache of [loaded.tc, loaded.ef] as Map<string, Loaded<unknown>>[]) {
+      for (const cache of [loaded.tc, loaded.ef, loaded.tcEnsemble] as Map<string, Loaded<unknown>>[]) {
         for (const entry of cache.values()) entry.dispose();
         cache.clear();
       }

@@ -1,10 +1,11 @@
-import { insertCandidates } from '@kiago/db';
+import { insertCandidates, updateCandidateEnsembles } from '@kiago/db';
 import { parseOrThrow } from '@kiago/shared';
 import type { OptimiseShardActivityInput, OptimiseShardSummary } from '@kiago/worker-runtime';
 import { z } from 'zod';
 import { toCandidateRows } from '../optimiser/candidate-rows.js';
 import { DEFAULT_MICRO_BATCH, optimiseShard } from '../optimiser/optimise-shard.js';
 import type { OptimiserProgress } from '../optimiser/shard-result.js';
+import { predictTcEnsemble } from '../optimiser/tc-ensemble.js';
 import { isOutOfMemory, ResourceExhaustedError } from './activity-errors.js';
 import type { GpuActivityDeps } from './gpu-activity-deps.js';
 import { countShardCandidates, loadShardContext, patchShardProgress } from './shard-context.js';
@@ -22,7 +23,8 @@ const PROGRESS_WRITE_INTERVAL_MS = 3000;
  * { stage, step, steps, bestTcKelvin } every step. Resuming after a dead worker: the run is
  * reproducible from (seed, shard), so a retry recomputes and `insertCandidates` skips the slots an
  * earlier attempt already wrote — never a duplicate row; a retry of a shard whose candidates were
- * all written (its completion marker is set) does no work at all.
+ * all written (its completion marker is set) does no work at all. A run with a Tc ensemble
+ * re-predicts the written candidates with its members before the marker is set.
  */
 export async function optimiseShardActivity(
   deps: GpuActivityDeps,
@@ -74,6 +76,18 @@ export async function optimiseShardActivity(
   const rows = toCandidateRows(result, { shardId: shard.shardId, runId: shard.runId });
   runtime.heartbeat({ stage: 'write', rows: rows.length });
   const { inserted } = await insertCandidates(deps.db, rows);
+  if (shard.tcEnsembleModelVersionIds.length > 0) {
+    runtime.heartbeat({ stage: 'tc-ensemble', members: shard.tcEnsembleModelVersionIds.length });
+    const members = await deps.models.tcEnsemble(shard.tcEnsembleModelVersionIds);
+    const stats = predictTcEnsemble(members, result.candidates, microBatch);
+    await updateCandidateEnsembles(deps.db, {
+      shardId: shard.shardId,
+      slots: stats.map((stat) => stat.slot),
+      meanKelvin: stats.map((stat) => stat.meanKelvin),
+      sdKelvin: stats.map((stat) => stat.sdKelvin),
+      members: members.length,
+    });
+  }
   const bestTcKelvin = rows.reduce<number | null>(
     (best, row) => (best === null || row.tcKelvin > best ? row.tcKelvin : best),
     null,

@@ -11,6 +11,8 @@ export interface ShardContext {
   candidateCount: number;
   tcModelVersionId: string;
   efModelVersionId: string;
+  /** The run's Tc ensemble members (empty: none). */
+  tcEnsembleModelVersionIds: string[];
   spec: CampaignSpec;
   /** Written after a completed optimisation: { rows, bestTcKelvin } (a retry then skips the work). */
   optimised: { rows: number; bestTcKelvin: number | null } | null;
@@ -19,6 +21,7 @@ export interface ShardContext {
 const SQL = `SELECT s.id AS "shardId", s.run_id AS "runId", s.index, s.base_formula AS "baseFormula",
     s.seed::text AS seed, s.candidate_count AS "candidateCount", s.progress->'optimised' AS optimised,
     r.tc_model_version_id AS "tcModelVersionId", r.ef_model_version_id AS "efModelVersionId",
+    coalesce(r.tc_ensemble_model_version_ids, '{}')::text[] AS "tcEnsembleModelVersionIds",
     c.spec, c.name AS "campaignName"
   FROM shards s JOIN runs r ON r.id = s.run_id JOIN campaigns c ON c.id = r.campaign_id
   WHERE s.id = $1`;

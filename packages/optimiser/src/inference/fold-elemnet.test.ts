@@ -1,4 +1,4 @@
-import { ELEMENT_COUNT, ELEMNET_INDICES } from '@kiago/shared';
+import { ELEMENT_COUNT, ELEMNET_INDICES, ELEMNET_SYMBOLS } from '@kiago/shared';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -7,6 +7,11 @@ import {
   seedWeights,
   testCompositions,
 } from '../fixtures/model-fixtures.js';
+import {
+  ELEMENTAL_CORRECTION_EXPONENT,
+  elementalReferenceEnergies,
+  elemNetElementalOffsets,
+} from '../models/elemental-correction.js';
 import { buildElemNet } from '../models/elemnet.js';
 import { selectTfBackend } from '../tf/backend.js';
 import { testTfBackendChoice } from '../tf/fixtures/test-backend.js';
@@ -59,10 +64,36 @@ describe('ElemNet and its inference path', () => {
     expect(relativeError(training, first)).toBeGreaterThan(1e-6);
   });
 
-  it('predicts from the 118-vector what the layers model predicts from the 86 ElemNet columns', () => {
+  it('predicts from the 118-vector what the layers model predicts, less Σ x_i^k·Ef(element i)', () => {
     const ef = inference.predictEf(x);
     expect(ef.shape).toEqual([BATCH]);
-    expect(relativeError(ef, (model.predict(x86) as tf.Tensor).reshape([BATCH]))).toBeLessThan(1e-4);
+    const raw = (model.predict(x86) as tf.Tensor).reshape([BATCH]);
+    const correction = elementalReferenceEnergies(
+      x86.dataSync() as Float32Array,
+      elemNetElementalOffsets(model),
+    );
+    expect(relativeError(ef, raw.sub(tf.tensor1d(correction)))).toBeLessThan(1e-4);
+  });
+
+  it('predicts 0 eV/atom for every pure element; a compound near one keeps most of the offset', () => {
+    const pure = tf
+      .oneHot(tf.tensor1d([...ELEMNET_INDICES], 'int32'), ELEMENT_COUNT)
+      .toFloat() as tf.Tensor2D;
+    const ef = inference.predictEf(pure).dataSync();
+    expect(ef).toHaveLength(ELEMNET_INDICES.length);
+    expect(Math.max(...ef.map(Math.abs))).toBeLessThan(1e-5);
+    // This random net's raw elemental values are far from 0: the zeros above are the correction's.
+    const offsets = elemNetElementalOffsets(model);
+    expect(Math.max(...Object.values(offsets).map(Math.abs))).toBeGreaterThan(1e-2);
+    // Cu0.9O0.1 by hand: the correction is 0.9^k·E(Cu) + 0.1^k·E(O).
+    const cuO = new Float32Array(ELEMNET_SYMBOLS.length);
+    cuO[ELEMNET_SYMBOLS.indexOf('Cu')] = 0.9;
+    cuO[ELEMNET_SYMBOLS.indexOf('O')] = 0.1;
+    const k = ELEMENTAL_CORRECTION_EXPONENT;
+    expect(elementalReferenceEnergies(cuO, offsets)[0]).toBeCloseTo(
+      0.9 ** k * offsets.Cu! + 0.1 ** k * offsets.O!,
+      6,
+    );
   });
 
   it('returns ∂Ef/∂x matching finite differences, and zero for elements ElemNet does not take', () => {
@@ -85,6 +116,20 @@ describe('ElemNet and its inference path', () => {
       (i) => !ELEMNET_INDICES.includes(i),
     );
     expect(outside.map((i) => gradRows[0]?.[i])).toEqual(outside.map(() => 0));
+  });
+
+  it('differentiates the correction too: ∂Ef/∂x near a pure element matches finite differences', () => {
+    const near = new Float32Array(ELEMENT_COUNT);
+    near[ELEMNET_INDICES[30]!] = 0.9;
+    near[ELEMNET_INDICES[5]!] = 0.1;
+    const input = tf.tensor2d(near, [1, ELEMENT_COUNT]);
+    const grad = inference.efAndGrad(input).grad.arraySync()[0] ?? [];
+    for (const element of [ELEMNET_INDICES[30]!, ELEMNET_INDICES[5]!]) {
+      const numeric = centralDifference((v) => inference.predictEf(v), input, 0, element, 1e-3);
+      expect(Math.abs((grad[element] ?? Number.NaN) - numeric), `element index ${element}`).toBeLessThan(
+        2e-2 * Math.max(1, Math.abs(numeric)),
+      );
+    }
   });
 
   it('is differentiable inside tf.grad w.r.t. the composition', () => {

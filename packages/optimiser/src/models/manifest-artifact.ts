@@ -23,6 +23,15 @@ export interface ModelArtifact {
 export async function saveModelArtifact(dir: string, model: tf.LayersModel, manifest: ModelManifest) {
   const valid = parseOrThrow(modelManifestSchema, manifest, `${dir}/${MODEL_MANIFEST}`);
   await saveLayersModel(model, dir);
+  await writeValidManifest(dir, valid);
+}
+
+/** Replaces manifest.json alone (validated first; written through a rename, never half-written). */
+export async function writeModelManifest(dir: string, manifest: ModelManifest) {
+  await writeValidManifest(dir, parseOrThrow(modelManifestSchema, manifest, `${dir}/${MODEL_MANIFEST}`));
+}
+
+async function writeValidManifest(dir: string, valid: ModelManifest) {
   const partial = join(dir, `${MODEL_MANIFEST}.partial`);
   await writeFile(partial, `${JSON.stringify(valid, null, 2)}\n`);
   await rename(partial, join(dir, MODEL_MANIFEST));

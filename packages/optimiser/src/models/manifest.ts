@@ -39,10 +39,27 @@ export const regressionMetricsSchema = z.object({
   r2: finite.nullable(),
 });
 
+const fraction = z.number().min(0).max(1).nullable();
+
+/** Tc on the superconductors only (measured Tc > 0): the Tc = 0 half of the data cannot flatter these. */
+export const superconductorMetricsSchema = regressionMetricsSchema.extend({
+  /** Share of superconductors predicted above 0 K (the reference's measure); null when there are none. */
+  fractionPredictedAbove0K: fraction,
+  /** Share predicted above 1 K (ours, the headline: 0.05 K is a "no" to a chemist). */
+  fractionPredictedAbove1K: fraction,
+});
+
 const splitMetricsSchema = z.object({
   overall: regressionMetricsSchema,
   /** Tc only: cuprate, iron-based, hydride, other. */
   byFamily: z.record(z.string(), regressionMetricsSchema).optional(),
+  /** Tc only; absent from manifests written before 2026-12 (`kiago models evaluate --write` adds it). */
+  superconductors: z
+    .object({
+      overall: superconductorMetricsSchema,
+      byFamily: z.record(z.string(), superconductorMetricsSchema),
+    })
+    .optional(),
 });
 
 const epochSchema = z.object({
@@ -118,10 +135,29 @@ export const modelManifestSchema = z.object({
     unit: z.enum(['K', 'eV/atom']),
     val: splitMetricsSchema,
     test: splitMetricsSchema,
+    /** Set when the metrics were recomputed after training (`kiago models evaluate --write`). */
+    evaluated: z
+      .object({ at: z.iso.datetime({ error: 'evaluated.at must be an ISO 8601 date-time' }), by: z.string() })
+      .optional(),
   }),
+  /**
+   * ElemNet only: its raw prediction for each pure element (eV/atom, ELEMNET_SYMBOLS), which inference
+   * subtracts weighted by x_i^exponent so that every element predicts 0 like the hull's
+   * (models/elemental-correction.ts). Absent from manifests written before 2026-12.
+   */
+  elementalOffsets: z
+    .object({
+      efEvPerAtom: z.record(z.string(), finite),
+      exponent: z.number().int().min(1),
+      description: z.string(),
+      /** Test metrics of the corrected predictions (what inference returns). */
+      test: regressionMetricsSchema,
+    })
+    .optional(),
   backend: z.object({ name: z.string(), tfjsVersion: z.string(), nativeTfVersion: z.string().nullable() }),
   created: z.iso.datetime({ error: 'created must be an ISO 8601 date-time' }),
 });
 
 export type ModelManifest = z.infer<typeof modelManifestSchema>;
 export type SplitMetrics = z.infer<typeof splitMetricsSchema>;
+export type SuperconductorMetrics = z.infer<typeof superconductorMetricsSchema>;

@@ -35,3 +35,4 @@ export type {
 } from './shard-result.js';
 export { shardSeed } from './shard-seed.js';
 export { fixedPartUnit, substitutionCounts } from './substitution-counts.js';
+export { predictTcEnsemble, type TcEnsembleStats } from './tc-ensemble.js';

@@ -54,6 +54,26 @@ describe('model registry (ModelVersion rows)', () => {
     await expect(registerModelVersion(db, retrained)).rejects.toThrow(ModelVersionConflictError);
   });
 
+  it('refreshes the stored manifest when only its metrics were re-evaluated', async () => {
+    const manifest = tcManifest(0.25, `reg-${randomUUID()}`);
+    const path = await modelDir('evaluated', manifest);
+    const first = await registerModelVersion(db, path);
+    const evaluated = {
+      ...manifest,
+      metrics: {
+        ...manifest.metrics,
+        evaluated: { at: '2026-12-07T02:00:00.000Z', by: 'kiago models evaluate' },
+      },
+    };
+    await writeFile(join(path, MODEL_MANIFEST), JSON.stringify(evaluated));
+    const again = await registerModelVersion(db, path);
+    expect(again.id).toBe(first.id);
+    expect(again.manifest.metrics.evaluated).toEqual(evaluated.metrics.evaluated);
+    expect((await showModelVersion(db, 'tc', manifest.version)).manifest.metrics.evaluated?.by).toBe(
+      'kiago models evaluate',
+    );
+  });
+
   it('refuses to register a model built for another atom map', async () => {
     const manifest = tcManifest(0.25, `reg-${randomUUID()}`);
     const path = await modelDir('old-map', { ...manifest, input: { ...manifest.input, atomMapId: 'old' } });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { type Db, Prisma, withTransaction } from '@kiago/db';
 import { KiagoError, NotFoundError } from '@kiago/shared';
-import type { ModelKind } from '../models/manifest.js';
+import type { ModelKind, ModelManifest } from '../models/manifest.js';
 import { checkManifestCompatibility, readModelManifest } from '../models/manifest-artifact.js';
 import { DB_KIND, type ModelVersionRecord, toRecord } from './model-version-record.js';
 
@@ -15,8 +15,9 @@ type RegistryDb = Pick<Db, 'prisma'>;
 
 /**
  * Registers the model in `dir` as a ModelVersion row (inactive). The manifest is validated and
- * checked against this code's element list and atom map first. Registering the same manifest again
- * returns the existing row; a different manifest under the same (kind, version) is refused.
+ * checked against this code's element list and atom map first. Registering the same model again
+ * returns the existing row (with the file's manifest when only its metrics were recomputed); a
+ * different model under the same (kind, version) is refused.
  */
 export async function registerModelVersion(db: RegistryDb, dir: string): Promise<ModelVersionRecord> {
   const path = resolve(dir);
@@ -24,7 +25,10 @@ export async function registerModelVersion(db: RegistryDb, dir: string): Promise
   checkManifestCompatibility(path, manifest);
   const key = { kind: DB_KIND[manifest.kind], version: manifest.version };
   const existing = await db.prisma.modelVersion.findUnique({ where: { kind_version: key } });
-  if (existing) return sameOrConflict(toRecord(existing), manifest.created, manifest.data.dataHash);
+  if (existing) {
+    const record = sameOrConflict(toRecord(existing), manifest.created, manifest.data.dataHash);
+    return refreshedManifest(db, record, manifest);
+  }
   try {
     const row = await db.prisma.modelVersion.create({
       data: { ...key, path, manifest: manifest as Prisma.InputJsonObject },
@@ -44,6 +48,23 @@ function sameOrConflict(record: ModelVersionRecord, created: string, dataHash: s
     `${record.kind} model version ${JSON.stringify(record.version)} is already registered (${record.path}, ` +
       `created ${record.manifest.created}) with a different manifest; give the new model another version`,
   );
+}
+
+/**
+ * Same weights (created, data hash), newer manifest: metrics recomputed by `kiago models evaluate
+ * --write`. The row takes the file's manifest so `models show` and the report print what is on disk.
+ */
+async function refreshedManifest(
+  db: RegistryDb,
+  record: ModelVersionRecord,
+  manifest: ModelManifest,
+): Promise<ModelVersionRecord> {
+  if (JSON.stringify(record.manifest) === JSON.stringify(manifest)) return record;
+  const row = await db.prisma.modelVersion.update({
+    where: { id: record.id },
+    data: { manifest: manifest as Prisma.InputJsonObject },
+  });
+  return toRecord(row);
 }
 
 /** Makes (kind, version) the active model of its kind; the previous one is deactivated in the same transaction. */

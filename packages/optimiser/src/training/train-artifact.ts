@@ -20,8 +20,10 @@ export interface ArtifactPlan {
   val: RegressionRows;
   test: RegressionRows;
   options: TrainingOptions;
-  /** Extra per-group metrics (Tc families), from predictions in the target's unit. */
-  groupMetrics?: (split: 'val' | 'test', predicted: Float32Array) => Record<string, SplitMetrics['overall']>;
+  /** A split's metrics from predictions in the target's unit; default: overall MAE, RMSE, R² only. */
+  splitMetrics?: (split: 'val' | 'test', predicted: Float32Array) => SplitMetrics;
+  /** Manifest fields read off the trained model (ElemNet: its elemental offsets). */
+  describeModel?: (model: tf.LayersModel) => Pick<ModelManifest, 'elementalOffsets'>;
   /** A second phase after the main one (ElemNet: without dropout); kept only when it improves val MAE. */
   fineTune?: FineTunePlan;
   /** Runs after training, before saving (Tc: folds targetScale into the output layer). */
@@ -125,8 +127,7 @@ export async function trainAndSaveArtifact(
   const evaluate = (split: 'val' | 'test'): SplitMetrics => {
     const rows = plan[split];
     const predicted = predictRows(model, rows, 2048);
-    const overall = regressionMetrics(predicted, rows.y);
-    return plan.groupMetrics ? { overall, byFamily: plan.groupMetrics(split, predicted) } : { overall };
+    return plan.splitMetrics?.(split, predicted) ?? { overall: regressionMetrics(predicted, rows.y) };
   };
   const manifest: ModelManifest = {
     format: 'kiago-model-manifest/v1',
@@ -167,6 +168,7 @@ export async function trainAndSaveArtifact(
         : {}),
     },
     metrics: { unit: plan.manifest.output.unit, val: evaluate('val'), test: evaluate('test') },
+    ...plan.describeModel?.(model),
     backend: { name: run.backend.name, tfjsVersion: tf.version.tfjs, nativeTfVersion: nativeTfVersion() },
     created: new Date().toISOString(),
   };

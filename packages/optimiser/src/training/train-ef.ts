@@ -4,6 +4,7 @@ import { buildElemNet } from '../models/elemnet.js';
 import { currentModelInput } from '../models/manifest.js';
 import { buildEfDataset, EF_DATA_FORMAT } from './data/build-ef-dataset.js';
 import { DEFAULT_EF_SOURCE, type EfSource } from './data/ef-sources.js';
+import { elementalOffsetsManifest } from './elemental-offsets-manifest.js';
 import {
   type ModelTrainingOptions,
   type TrainedArtifact,
@@ -76,6 +77,7 @@ export async function trainEfModel(options: TrainEfOptions): Promise<TrainedArti
           lrPatience: 2,
         },
       },
+      describeModel: (trained) => ({ elementalOffsets: elementalOffsetsManifest(trained, data.test) }),
       manifest: {
         version: options.version,
         architecture: 'elemnet-17',

@@ -3,9 +3,8 @@ import { currentModelInput } from '../models/manifest.js';
 import type { TcStem } from '../models/model-options.js';
 import { buildTcModel, TC_LAYER } from '../models/tc-model.js';
 import { buildTcDataset, TC_DATA_FORMAT } from './data/build-tc-dataset.js';
-import { TC_FAMILIES } from './data/tc-family.js';
-import { regressionMetricsByGroup } from './metrics.js';
 import { oversampleRows } from './oversample.js';
+import { tcSplitMetrics } from './tc-metrics.js';
 import {
   type ModelTrainingOptions,
   type TrainedArtifact,
@@ -77,8 +76,7 @@ export async function trainTcModel(options: TrainTcOptions): Promise<TrainedArti
       val: data.val,
       test: data.test,
       options: { ...options.training, targetScale: TC_TARGET_SCALE },
-      groupMetrics: (split, predicted) =>
-        regressionMetricsByGroup(predicted, data[split].y, data[split].families, TC_FAMILIES),
+      splitMetrics: (split, predicted) => tcSplitMetrics(predicted, data[split].y, data[split].families),
       finalise: (trained) => rescaleOutput(trained, 1 / TC_TARGET_SCALE),
       manifest: {
         version: options.version,

@@ -60,14 +60,15 @@ async function createRun(db: Db, input: z.output<typeof openRunInputSchema>): Pr
   const shards = planShards(spec);
   await withTransaction(db, async (client) => {
     await client.query(
-      `INSERT INTO runs (id, campaign_id, status, tc_model_version_id, ef_model_version_id, workflow_id,
-         previous_run_id, trigger, started_at)
-       VALUES ($1, $2, 'RUNNING', $3, $4, $5, $6, $7, now()) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO runs (id, campaign_id, status, tc_model_version_id, ef_model_version_id,
+         tc_ensemble_model_version_ids, workflow_id, previous_run_id, trigger, started_at)
+       VALUES ($1, $2, 'RUNNING', $3, $4, $5::uuid[], $6, $7, $8, now()) ON CONFLICT (id) DO NOTHING`,
       [
         input.runId,
         campaign.id,
         models.tc.id,
         models.ef.id,
+        models.tcEnsemble.map((member) => member.id),
         input.workflowId,
         input.previousRunId ?? null,
         input.trigger,

@@ -56,6 +56,20 @@ describe('orchestrator bookkeeping activities', () => {
     });
   });
 
+  it('pins the Tc ensemble members in the spec order, and refuses an unregistered member', async () => {
+    const [a, b] = [await modelVersionFixture(db, 'TC'), await modelVersionFixture(db, 'TC')];
+    const { campaign } = await campaignFixture(db, { ...models, tcEnsemble: [b.version, a.version] });
+    const runId = randomUUID();
+    await open(campaign.id, runId);
+    const run = await db.prisma.run.findUniqueOrThrow({ where: { id: runId } });
+    expect(run.tcEnsembleModelVersionIds).toEqual([b.id, a.id]);
+
+    const missing = await campaignFixture(db, { ...models, tcEnsemble: [a.version, 'no-such-tc'] });
+    const refused = randomUUID();
+    await expect(open(missing.campaign.id, refused)).rejects.toThrow(/no-such-tc/);
+    expect(await db.prisma.run.count({ where: { id: refused } })).toBe(0);
+  });
+
   it('refuses a campaign whose model version is gone, writing no run', async () => {
     const { campaign } = await campaignFixture(db, { ...models, ef: 'deleted-version' });
     const runId = randomUUID();

@@ -9,6 +9,8 @@ export interface PinnedModelVersion {
 export interface PinnedModelVersions {
   tc: PinnedModelVersion;
   ef: PinnedModelVersion;
+  /** The Tc ensemble's members, in the spec's order (empty: none). */
+  tcEnsemble: PinnedModelVersion[];
 }
 
 const DB_KIND = { tc: 'TC', ef: 'EF' } as const;
@@ -41,5 +43,7 @@ export async function resolveModelVersions(
   db: Pick<Db, 'prisma'>,
   models: CampaignSpec['models'],
 ): Promise<PinnedModelVersions> {
-  return { tc: await resolveOne(db, 'tc', models.tc), ef: await resolveOne(db, 'ef', models.ef) };
+  const tcEnsemble: PinnedModelVersion[] = [];
+  for (const version of models.tcEnsemble) tcEnsemble.push(await resolveOne(db, 'tc', version));
+  return { tc: await resolveOne(db, 'tc', models.tc), ef: await resolveOne(db, 'ef', models.ef), tcEnsemble };
 }

@@ -4,7 +4,8 @@ import type { ReportCandidate, ReportTopCandidates } from '../report-data.js';
 const COLUMNS = `c.id::text AS "candidateId", c.formula, s.base_formula AS "baseFormula", c.n_units AS "nUnits",
   c.tc_kelvin AS "tcKelvin", c.tc_continuous_kelvin AS "tcContinuousKelvin", c.tc_base_kelvin AS "tcBaseKelvin",
   c.delta_tc_kelvin AS "deltaTcKelvin", c.ef_ev_per_atom AS "efEvPerAtom",
-  c.e_above_hull_ev_per_atom AS "eAboveHullEvPerAtom", c.in_domain AS "inDomain"`;
+  c.e_above_hull_ev_per_atom AS "eAboveHullEvPerAtom", c.in_domain AS "inDomain",
+  c.tc_ensemble_mean_kelvin AS "tcEnsembleMeanKelvin", c.tc_ensemble_sd_kelvin AS "tcEnsembleSdKelvin"`;
 
 // $4: only candidates inside the Tc model's training support.
 const IN_DOMAIN = '($4::bool IS FALSE OR c.in_domain)';

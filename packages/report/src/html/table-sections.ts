@@ -2,7 +2,7 @@ import type { ReportCandidate, ReportData } from '../report-data.js';
 import { escapeXml } from '../svg/svg-markup.js';
 import { fixed, signedFixed } from './format-values.js';
 
-interface Column<Row> {
+export interface Column<Row> {
   heading: string;
   numeric?: boolean;
   cell: (row: Row) => string;
@@ -10,7 +10,7 @@ interface Column<Row> {
   cellClass?: (row: Row) => string | undefined;
 }
 
-function htmlTable<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
+export function htmlTable<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
   const head = columns
     .map((c) => `<th${c.numeric ? ' class="num"' : ''}>${escapeXml(c.heading)}</th>`)
     .join('');
@@ -46,6 +46,15 @@ const CANDIDATE_COLUMNS: readonly Column<ReportCandidate & { rank: number }>[] =
   { heading: 'hits', numeric: true, cell: (c) => (c.hitCount === null ? '–' : String(c.hitCount)) },
 ];
 
+const ENSEMBLE_COLUMN: Column<ReportCandidate & { rank: number }> = {
+  heading: 'Tc ensemble (K)',
+  numeric: true,
+  cell: (c) =>
+    c.tcEnsembleMeanKelvin === null
+      ? '–'
+      : `${fixed(c.tcEnsembleMeanKelvin, 1)} ± ${fixed(c.tcEnsembleSdKelvin, 1)}`,
+};
+
 export function topCandidatesSection({ topCandidates, funnel }: ReportData): string {
   const basis =
     topCandidates.basis === 'best-per-material'
@@ -56,10 +65,14 @@ export function topCandidatesSection({ topCandidates, funnel }: ReportData): str
     : '';
   const bound = `Passed every screening check and e_hull ≤ ${funnel.eHullThreshold.eHullEvPerAtom} eV/atom.${domain} ${basis}`;
   const rows = topCandidates.rows.map((row, i) => ({ ...row, rank: i + 1 }));
+  // Runs with a Tc ensemble get its mean ± sd next to the optimised model's Tc.
+  const columns = rows.some((row) => row.tcEnsembleMeanKelvin !== null)
+    ? [...CANDIDATE_COLUMNS.slice(0, 4), ENSEMBLE_COLUMN, ...CANDIDATE_COLUMNS.slice(4)]
+    : CANDIDATE_COLUMNS;
   const body =
     rows.length === 0
       ? '<p class="note">No candidate has reached the last screening stage yet.</p>'
-      : htmlTable(CANDIDATE_COLUMNS, rows);
+      : htmlTable(columns, rows);
   return `<section id="top-candidates"><h2>Top candidates</h2><p class="note">${escapeXml(bound)}</p>${body}</section>`;
 }
 

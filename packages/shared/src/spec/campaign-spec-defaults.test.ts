@@ -29,7 +29,7 @@ describe('campaignSpecSchema defaults', () => {
       fixedComposition: {},
       initialisation: { kind: 'base', mutateProb: 0.29, perturbVal: 0.03, perturbProb: 0.22 },
       screening: { oxidationStates: 'smact14', requireNegativeEf: true },
-      models: { tc: 'latest', ef: 'latest' },
+      models: { tc: 'latest', ef: 'latest', tcEnsemble: [] },
       nightly: false,
       maxParallelShards: 8,
       shardRetryRounds: 2,

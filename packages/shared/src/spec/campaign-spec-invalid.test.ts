@@ -110,6 +110,19 @@ const INVALID_SPECS: [string, unknown, string, RegExp][] = [
     /candidatesPerShard \(64\)/,
   ],
   ['model version with spaces', { ...MINIMAL, models: { tc: 'my model' } }, 'models.tc', /latest/],
+  ['one-member Tc ensemble', { ...MINIMAL, models: { tcEnsemble: ['a'] } }, 'models.tcEnsemble', /2 members/],
+  [
+    'Tc ensemble naming "latest"',
+    { ...MINIMAL, models: { tcEnsemble: ['latest', 'b'] } },
+    'models.tcEnsemble.0',
+    /registered version/,
+  ],
+  [
+    'Tc ensemble listing a version twice',
+    { ...MINIMAL, models: { tcEnsemble: ['a', 'b', 'a'] } },
+    'models.tcEnsemble',
+    /twice/,
+  ],
   [
     'substitution target missing from a base',
     { ...BI2212, bases: ['Bi2Sr2CaCu2O8', 'YBa2Cu3O7'] },

@@ -87,7 +87,29 @@ const modelVersionSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/, 'must be "latest" or a model version such as "tc-2025-01-07"');
 
+/** Ensembles are small: their cost is one extra forward pass per member per candidate. */
+export const TC_ENSEMBLE_MAX_MEMBERS = 8;
+
 export const modelsSchema = strictSpecObject({
   tc: modelVersionSchema.default('latest'),
   ef: modelVersionSchema.default('latest'),
+  /**
+   * Registered Tc versions (e.g. the same architecture trained with different seeds) that re-predict
+   * every candidate's integer formula after the optimisation, for a Tc mean ± sd per candidate. The
+   * optimisation itself follows `tc` only. Empty: no ensemble.
+   */
+  tcEnsemble: z
+    .array(
+      modelVersionSchema.refine((version) => version !== 'latest', {
+        error: 'must name a registered version: "latest" changes meaning when another is promoted',
+      }),
+    )
+    .max(TC_ENSEMBLE_MAX_MEMBERS, `at most ${TC_ENSEMBLE_MAX_MEMBERS} members`)
+    .refine((versions) => versions.length !== 1, {
+      error: 'needs at least 2 members (a spread of one model is meaningless); leave it out for none',
+    })
+    .refine((versions) => new Set(versions).size === versions.length, {
+      error: 'lists a version twice',
+    })
+    .default([]),
 });

@@ -13,7 +13,7 @@ export {
   campaignSpecSchemaWithin,
 } from './campaign-spec-schema.js';
 export * from './defaults.js';
-export type { BetaSchedule, NUnits } from './field-schemas.js';
+export { type BetaSchedule, type NUnits, TC_ENSEMBLE_MAX_MEMBERS } from './field-schemas.js';
 export { loadCampaignSpec, parseCampaignSpec, type SpecFormat } from './load-campaign-spec.js';
 export type { CampaignMode, CampaignModeKind } from './mode-schema.js';
 export { largestNUnit, nUnitsValues } from './n-units.js';
