@@ -1,3 +1,4 @@
+import { resolveDataDir } from '@kiago/datasets';
 import { type DbEnv, parseDbEnv } from '@kiago/db';
 import { type CampaignLimits, parseCampaignLimits } from '@kiago/shared';
 import { parseTemporalEnv, type TemporalEnv } from '@kiago/worker-runtime';
@@ -20,6 +21,11 @@ export function cliDbEnv(): DbEnv {
 /** TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TLS_*, KIAGO_TASK_QUEUE_SUFFIX. */
 export function cliTemporalEnv(): TemporalEnv {
   return parseTemporalEnv(process.env);
+}
+
+/** The data directory: `--data-dir` when given, else KIAGO_DATA_DIR, else `<repo>/../shared/data`. */
+export function cliDataDir(flag?: string): string {
+  return resolveDataDir({ dataDir: flag, env: process.env });
 }
 
 /** KIAGO_MAX_*: the largest campaign `kiago campaign launch` may start (the API applies the same). */

@@ -1,8 +1,8 @@
+import { type ApiEnv, parseApiEnv } from '@kiago/api';
+import { type AutoscalerEnv, parseAutoscalerEnv } from '@kiago/autoscaler';
 import { type CampaignLimits, parseCampaignLimits, parseOrThrow } from '@kiago/shared';
 import { parseWorkerEnv, type WorkerEnv } from '@kiago/worker-runtime';
 import { z } from 'zod';
-import { type ApiEnv, parseApiEnv } from './api-env.js';
-import { type AutoscalerEnv, parseAutoscalerEnv } from './autoscaler-env.js';
 
 const orchestratorEnvSchema = z.object({
   KIAGO_WORKFLOW_BUNDLE_PATH: z
@@ -24,6 +24,10 @@ export interface OrchestratorEnv {
   campaignLimits: CampaignLimits;
 }
 
+/**
+ * The one reader of this process's environment: worker, API, autoscaler and limits, each parsed by the
+ * library that owns its schema. Throws a SpecError naming every bad variable.
+ */
 export function parseOrchestratorEnv(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): OrchestratorEnv {

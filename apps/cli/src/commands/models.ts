@@ -21,6 +21,7 @@ import { parseOrThrow } from '@kiago/shared';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { cliDataDir } from '../env.js';
 import { outputFormatSchema, printResult, type Table } from '../output/format.js';
 import { decimalFlag, integerFlag } from './cli-flags.js';
 import { defaultDbDeps, withDb } from './db-access.js';
@@ -98,7 +99,7 @@ export function registerModelsCommand(program: Command): void {
         width,
         splitSeed: options.seed,
         split: options.split,
-        dataDir: options.dataDir,
+        dataDir: cliDataDir(options.dataDir),
         training,
         onProgress: progressReporter(),
       };

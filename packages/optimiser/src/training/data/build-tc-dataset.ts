@@ -3,7 +3,6 @@ import {
   loadMpNonMetals,
   loadSuperconStanev,
   loadSuperconSuperdiff,
-  resolveDataDir,
 } from '@kiago/datasets';
 import { parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
@@ -62,8 +61,7 @@ const optionsSchema = datasetBuildOptionsSchema.extend({
  */
 export async function buildTcDataset(options: BuildTcDatasetOptions): Promise<TcDataset> {
   const startedMs = performance.now();
-  const { dataDir: givenDataDir, ...plan } = parseOrThrow(optionsSchema, options, 'buildTcDataset options');
-  const dataDir = resolveDataDir({ dataDir: givenDataDir });
+  const { dataDir, ...plan } = parseOrThrow(optionsSchema, options, 'buildTcDataset options');
   const [superdiff, stanev, exptIsMetal, mpNonMetals] = await Promise.all([
     loadSuperconSuperdiff({ dataDir }),
     loadSuperconStanev({ dataDir }),
