@@ -1,6 +1,7 @@
 import { type ApiEnv, parseApiEnv } from '@kiago/api';
 import { type AutoscalerEnv, parseAutoscalerEnv } from '@kiago/autoscaler';
-import { type CampaignLimits, parseCampaignLimits, parseOrThrow } from '@kiago/shared';
+import { type CampaignPlanSettings, parseCampaignPlanSettings } from '@kiago/orchestration';
+import { parseOrThrow } from '@kiago/shared';
 import { parseWorkerEnv, type WorkerEnv } from '@kiago/worker-runtime';
 import { z } from 'zod';
 
@@ -20,8 +21,8 @@ export interface OrchestratorEnv {
   autoscaler: AutoscalerEnv;
   /** The HTTP API; served only when KIAGO_API_TOKEN is set (the deployments always set it). */
   api: ApiEnv | null;
-  /** KIAGO_MAX_*: the largest campaign POST /campaigns may launch. */
-  campaignLimits: CampaignLimits;
+  /** KIAGO_MAX_* (the largest campaign POST /campaigns may launch), the plan's throughput and threshold. */
+  campaignPlan: CampaignPlanSettings;
 }
 
 /**
@@ -37,6 +38,6 @@ export function parseOrchestratorEnv(
     ...(parsed.KIAGO_WORKFLOW_BUNDLE_PATH && { workflowBundlePath: parsed.KIAGO_WORKFLOW_BUNDLE_PATH }),
     autoscaler: parseAutoscalerEnv(env),
     api: env.KIAGO_API_TOKEN === undefined ? null : parseApiEnv(env),
-    campaignLimits: parseCampaignLimits(env),
+    campaignPlan: parseCampaignPlanSettings(env),
   };
 }

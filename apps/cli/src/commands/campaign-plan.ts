@@ -1,0 +1,92 @@
+import { createInterface } from 'node:readline/promises';
+import { type CampaignPlan, planCampaign } from '@kiago/orchestration';
+import { type CampaignSpec, campaignSpecSchemaWithin, KiagoError, parseOrThrow } from '@kiago/shared';
+import type { Table } from '../output/format.js';
+import { type OrchestrationCommandDeps, planSettingsOf } from './orchestration-deps.js';
+
+/** A launch above KIAGO_CONFIRM_CANDIDATE_STEPS that nobody confirmed (no --yes, declined or no terminal). */
+export class LaunchNotConfirmedError extends KiagoError {
+  readonly code = 'LAUNCH_NOT_CONFIRMED';
+  readonly nonRetryable = true;
+}
+
+/** The spec checked against this deployment's limits (the launch's own check), and its cost preview. */
+export function planOf(
+  deps: OrchestrationCommandDeps,
+  spec: CampaignSpec,
+  source: string,
+): { spec: CampaignSpec; plan: CampaignPlan } {
+  const settings = planSettingsOf(deps);
+  const checked = parseOrThrow(campaignSpecSchemaWithin(settings.limits), spec, source);
+  return { spec: checked, plan: planCampaign(checked, settings) };
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** One line of the plan for the confirmation prompt and the refusal. */
+export function planSummary(plan: CampaignPlan): string {
+  return (
+    `${count(plan.shards)} shards, ${count(plan.candidateSteps)} candidate-steps ` +
+    `(≈ ${plan.gpuTime.workerHours} worker-hours at ${count(plan.gpuTime.candidateStepsPerSecond)}/s)`
+  );
+}
+
+/**
+ * Goes on when the plan is under the threshold, with --yes, or when the user says yes on a terminal;
+ * otherwise throws LaunchNotConfirmedError before anything is written.
+ */
+export async function confirmLaunch(
+  deps: OrchestrationCommandDeps,
+  plan: CampaignPlan,
+  yes: boolean,
+): Promise<void> {
+  if (!plan.confirmation.required || yes) return;
+  const threshold = `above ${count(plan.confirmation.aboveCandidateSteps)} candidate-steps (${plan.confirmation.envVar})`;
+  const ask = deps.askToConfirm ?? askOnTerminal;
+  const answer = ask(`launch ${plan.campaign}: ${planSummary(plan)}, ${threshold}? [y/N] `);
+  if (answer === null) {
+    throw new LaunchNotConfirmedError(
+      `campaign ${plan.campaign}: ${planSummary(plan)} is ${threshold}; no terminal to confirm on: pass --yes`,
+    );
+  }
+  if (!(await answer)) throw new LaunchNotConfirmedError(`campaign ${plan.campaign}: launch declined`);
+}
+
+function askOnTerminal(question: string): Promise<boolean> | null {
+  if (!process.stdin.isTTY || !process.stderr.isTTY) return null;
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  return terminal
+    .question(question)
+    .then((reply) => /^y(es)?$/i.test(reply.trim()))
+    .finally(() => terminal.close());
+}
+
+/** `campaign plan` as a field/value table. */
+export function planTable(plan: CampaignPlan): Table {
+  const rows: [string, string][] = [
+    ['campaign', plan.campaign],
+    ['shards', `${count(plan.shards)} (${plan.bases} bases × ${plan.seeds} seeds)`],
+    ['candidates per shard × steps', `${count(plan.candidatesPerShard)} × ${count(plan.steps)}`],
+    ['candidate-steps', count(plan.candidateSteps)],
+    [
+      'throughput',
+      `${count(plan.gpuTime.candidateStepsPerSecond)} candidate-steps/s per worker (${plan.gpuTime.throughputSource})`,
+    ],
+    ['worker-hours', String(plan.gpuTime.workerHours)],
+    ['wall hours at maxParallelShards', String(plan.gpuTime.wallHoursAtMaxParallel)],
+    [
+      'rows written',
+      `1 run, ${count(plan.rows.shards)} shards, ≥ ${count(plan.rows.shardAttemptsAtLeast)} shard attempts, ≤ ${count(plan.rows.candidatesAtMost)} candidates`,
+    ],
+    ['storage (estimate)', `${(plan.estimatedStorageBytes / 1e6).toFixed(1)} MB`],
+    ...plan.limits.map((limit): [string, string] => [
+      `limit: ${limit.quantity}`,
+      `${count(limit.value)} of ${count(limit.limit)} (${limit.usedPercent} %, ${limit.envVar})`,
+    ]),
+    [
+      'confirmation',
+      `${plan.confirmation.required ? 'asked' : 'not needed'} (above ${count(plan.confirmation.aboveCandidateSteps)} candidate-steps, ${plan.confirmation.envVar})`,
+    ],
+  ];
+  return { columns: ['field', 'value'], rows };
+}
