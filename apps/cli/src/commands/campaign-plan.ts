@@ -23,11 +23,23 @@ export function planOf(
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** 14 s, 23 min, 3,526 h: the unit that keeps the number readable. */
+function duration(hours: number): string {
+  if (hours * 3600 < 1) return 'under 1 s';
+  if (hours < 1 / 60) return `${Math.round(hours * 3600)} s`;
+  if (hours < 1) return `${Math.round(hours * 60)} min`;
+  return `${count(Math.round(hours * 10) / 10)} h`;
+}
+
+function bytes(n: number): string {
+  return n >= 1e9 ? `${(n / 1e9).toFixed(1)} GB` : `${(n / 1e6).toFixed(1)} MB`;
+}
+
 /** One line of the plan for the confirmation prompt and the refusal. */
 export function planSummary(plan: CampaignPlan): string {
   return (
     `${count(plan.shards)} shards, ${count(plan.candidateSteps)} candidate-steps ` +
-    `(≈ ${plan.gpuTime.workerHours} worker-hours at ${count(plan.gpuTime.candidateStepsPerSecond)}/s)`
+    `(≈ ${duration(plan.gpuTime.workerHours)} of optimiser time at ${count(plan.gpuTime.candidateStepsPerSecond)}/s)`
   );
 }
 
@@ -65,20 +77,20 @@ function askOnTerminal(question: string): Promise<boolean> | null {
 export function planTable(plan: CampaignPlan): Table {
   const rows: [string, string][] = [
     ['campaign', plan.campaign],
-    ['shards', `${count(plan.shards)} (${plan.bases} bases × ${plan.seeds} seeds)`],
+    ['shards', `${count(plan.shards)} (${count(plan.bases)} bases × ${count(plan.seeds)} seeds)`],
     ['candidates per shard × steps', `${count(plan.candidatesPerShard)} × ${count(plan.steps)}`],
     ['candidate-steps', count(plan.candidateSteps)],
     [
       'throughput',
       `${count(plan.gpuTime.candidateStepsPerSecond)} candidate-steps/s per worker (${plan.gpuTime.throughputSource})`,
     ],
-    ['worker-hours', String(plan.gpuTime.workerHours)],
-    ['wall hours at maxParallelShards', String(plan.gpuTime.wallHoursAtMaxParallel)],
+    ['optimiser time, one gpu-worker slot', duration(plan.gpuTime.workerHours)],
+    ['optimiser wall time at maxParallelShards', duration(plan.gpuTime.wallHoursAtMaxParallel)],
     [
       'rows written',
       `1 run, ${count(plan.rows.shards)} shards, ≥ ${count(plan.rows.shardAttemptsAtLeast)} shard attempts, ≤ ${count(plan.rows.candidatesAtMost)} candidates`,
     ],
-    ['storage (estimate)', `${(plan.estimatedStorageBytes / 1e6).toFixed(1)} MB`],
+    ['storage (estimate)', bytes(plan.estimatedStorageBytes)],
     ...plan.limits.map((limit): [string, string] => [
       `limit: ${limit.quantity}`,
       `${count(limit.value)} of ${count(limit.limit)} (${limit.usedPercent} %, ${limit.envVar})`,

@@ -19,7 +19,7 @@ export interface PlannedLimit {
   value: number;
   limit: number;
   envVar: string;
-  /** value / limit in per cent, one decimal. */
+  /** value / limit in per cent, three significant digits (a tiny share stays visible: 0.06). */
   usedPercent: number;
 }
 
@@ -48,7 +48,8 @@ export interface CampaignPlan {
   confirmation: { aboveCandidateSteps: number; envVar: string; required: boolean };
 }
 
-const hours = (seconds: number) => Math.round((seconds / 3600) * 1000) / 1000;
+// Four significant digits: a demo's 0.0004861 h must not read as 0.
+const hours = (seconds: number) => Number((seconds / 3600).toPrecision(4));
 
 /** The cost preview of `kiago campaign plan` and `POST /campaigns?dryRun=true`. */
 export function planCampaign(spec: CampaignSpec, settings: CampaignPlanSettings): CampaignPlan {
@@ -81,7 +82,7 @@ export function planCampaign(spec: CampaignSpec, settings: CampaignPlanSettings)
     estimatedStorageBytes: candidates * BYTES_PER_CANDIDATE + shards * BYTES_PER_SHARD_WITH_ATTEMPTS,
     limits: campaignLimitUsage(spec, settings.limits).map(({ refusalPrefix: _, ...usage }) => ({
       ...usage,
-      usedPercent: Math.round((usage.value / usage.limit) * 1000) / 10,
+      usedPercent: Number(((usage.value / usage.limit) * 100).toPrecision(3)),
     })),
     confirmation: {
       aboveCandidateSteps: settings.confirmAboveCandidateSteps,
