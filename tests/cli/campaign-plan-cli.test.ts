@@ -63,7 +63,7 @@ describe('kiago campaign plan, and launch asking first above KIAGO_CONFIRM_CANDI
       /4 shards, 320 candidate-steps \(≈ under 1 s of optimiser time at 3,227\/s\) is above 100 candidate-steps \(KIAGO_CONFIRM_CANDIDATE_STEPS\); no terminal to confirm on: pass --yes/,
     );
     await expect(kiago(['campaign', 'launch', path], false)).rejects.toThrow(/launch declined/);
-    expect(questions.at(-1)).toMatch(/\? \[y\/N\] $/);
+    expect(questions.at(-1)).toMatch(/^field +value\n[\s\S]*\ncandidate-steps +320\n[\s\S]*\? \[y\/N\] $/);
     expect(await harness.rowCounts()).toEqual(before);
   });
 

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { type CampaignPlan, planCampaign } from '@kiago/orchestration';
 import { type CampaignSpec, campaignSpecSchemaWithin, KiagoError, parseOrThrow } from '@kiago/shared';
-import type { Table } from '../output/format.js';
+import { renderTable, type Table } from '../output/format.js';
 import { type OrchestrationCommandDeps, planSettingsOf } from './orchestration-deps.js';
 
 /** A launch above KIAGO_CONFIRM_CANDIDATE_STEPS that nobody confirmed (no --yes, declined or no terminal). */
@@ -55,7 +55,10 @@ export async function confirmLaunch(
   if (!plan.confirmation.required || yes) return;
   const threshold = `above ${count(plan.confirmation.aboveCandidateSteps)} candidate-steps (${plan.confirmation.envVar})`;
   const ask = deps.askToConfirm ?? askOnTerminal;
-  const answer = ask(`launch ${plan.campaign}: ${planSummary(plan)}, ${threshold}? [y/N] `);
+  // On a terminal the whole plan comes first, then the one-line question.
+  const answer = ask(
+    `${renderTable(planTable(plan), 'table')}\n\nlaunch ${plan.campaign}: ${planSummary(plan)}, ${threshold}? [y/N] `,
+  );
   if (answer === null) {
     throw new LaunchNotConfirmedError(
       `campaign ${plan.campaign}: ${planSummary(plan)} is ${threshold}; no terminal to confirm on: pass --yes`,
