@@ -3,6 +3,7 @@
 // `npm run lint` runs both. Three rules here, each for a failure that tests catch late or never:
 //   1. no floating promises       — an un-awaited promise loses its error and its ordering;
 //   2. process.env in env modules — settings are parsed once, validated, by one env.ts per process;
+//                                   libraries take them from their callers;
 //   3. deterministic workflows    — workflow code imports only @temporalio/workflow, its own folder
 //                                   and types, and never reads the clock, randomness or timers.
 import tseslint from 'typescript-eslint';
@@ -14,13 +15,13 @@ const TYPESCRIPT_SOURCES = [
   'tests/**/*.ts',
   'scripts/*.ts',
 ];
-// Where reading the environment is the point: env modules, tests and their fixtures, scripts.
+// Where reading the environment is the point: each process's one env module, the tests and fixtures of
+// processes, scripts. Libraries (packages/*) never read it, their tests included (they use inject()).
 const MAY_READ_ENV = [
-  '**/env.ts',
-  '**/*-env.ts',
-  '**/*.test.ts',
-  '**/fixtures/**',
-  '**/testing/**',
+  'services/*/src/env.ts',
+  'apps/*/src/env.ts',
+  '{services,apps}/*/src/**/*.test.ts',
+  '{services,apps}/*/src/**/{fixtures,testing}/**',
   'tests/**',
   'scripts/**',
 ];
@@ -65,7 +66,7 @@ export default tseslint.config(
           object: 'process',
           property: 'env',
           message:
-            'read the environment in the env module of the process (env.ts / *-env.ts) and pass values in',
+            'read the environment in the one env module of the process (services/*/src/env.ts, apps/*/src/env.ts) and pass values in',
         },
       ],
     },

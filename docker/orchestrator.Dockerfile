@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1.7
 # kiago orchestrator: Temporal workflow worker (pre-bundled workflows) + HTTP API + optional GPU autoscaler.
-# The same image runs the database migrations Job (packages/db/dist/bin/migrate.js).
+# The same image runs the database migrations Job (scripts/migrate.ts, run by Node's type stripping).
 # Build from the repository root:
 #   docker build -f docker/orchestrator.Dockerfile -t <registry>/kiago-orchestrator:<version> .
 # Base images are pinned to exact versions; pin digests too in your registry mirror (docs/deploy.md).
@@ -75,6 +75,7 @@ ENV NODE_ENV=production \
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /out ./
 COPY --from=build /app/prisma/migrations ./prisma/migrations
+COPY scripts/migrate.ts ./scripts/
 # uid/gid 1000 is the image's `node` user; numeric so the kubelet can verify runAsNonRoot.
 USER 1000:1000
 EXPOSE 8080 9090

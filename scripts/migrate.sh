@@ -10,7 +10,7 @@ if [ -z "${DATABASE_URL:-}" ]; then
   echo "migrate: DATABASE_URL is not set; e.g. export DATABASE_URL=\"\$(node scripts/local-postgres.mjs)\"" >&2
   exit 2
 fi
-if [ "${KIAGO_SKIP_BUILD:-0}" != 1 ] || [ ! -f packages/db/dist/bin/migrate.js ]; then
+if [ "${KIAGO_SKIP_BUILD:-0}" != 1 ] || [ ! -f packages/db/dist/index.js ]; then
   TURBO_TELEMETRY_DISABLED=1 turbo run build --filter=@kiago/db --output-logs=errors-only >&2
 fi
-exec node packages/db/dist/bin/migrate.js "$@"
+exec node scripts/migrate.ts "$@"

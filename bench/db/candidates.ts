@@ -30,7 +30,7 @@ const shardCount = Number(values.shards);
 const perShard = Number(values['per-shard']);
 const writerCount = Number(values.writers);
 
-const { databaseUrl: serverUrl } = parseDbEnv();
+const { databaseUrl: serverUrl } = parseDbEnv(process.env);
 const benchName = `${databaseNameOf(serverUrl)}_bench`;
 const databaseUrl = await recreateDatabase(serverUrl, benchName);
 await applyMigrations(databaseUrl);

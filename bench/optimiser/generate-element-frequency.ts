@@ -7,12 +7,16 @@
  *      && npx tsc -p packages/optimiser/tsconfig.build.json && node bench/optimiser/generate-element-frequency.ts
  */
 import { writeFile } from 'node:fs/promises';
+import { resolveDataDir } from '@kiago/datasets';
 import { buildTcDataset, DEFAULT_SPLIT_SEED } from '@kiago/optimiser';
 import { ELEMENT_COUNT, ELEMENTS } from '@kiago/shared';
 
 const OUTPUT = new URL('../../packages/optimiser/src/optimiser/element-frequency.gen.ts', import.meta.url);
 
-const dataset = await buildTcDataset({ seed: DEFAULT_SPLIT_SEED });
+const dataset = await buildTcDataset({
+  dataDir: resolveDataDir({ env: process.env }),
+  seed: DEFAULT_SPLIT_SEED,
+});
 const { x, y } = dataset.train;
 const counts = new Array<number>(ELEMENT_COUNT).fill(0);
 let superconductors = 0;

@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureActiveModels, ensureReferenceSet, ensureTemporalAddress } from '@kiago/cli';
-import { findRepoRoot } from '@kiago/datasets';
+import { findRepoRoot, resolveDataDir } from '@kiago/datasets';
 import {
   applyMigrations,
   createDb,
@@ -80,7 +80,7 @@ const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFracti
 const log = (line: string) => console.error(line);
 
 installTemporalRuntime('warn');
-const { databaseUrl: serverUrl } = parseDbEnv();
+const { databaseUrl: serverUrl } = parseDbEnv(process.env);
 const scaleName = `${databaseNameOf(serverUrl)}_scale`;
 const databaseUrl = await recreateDatabase(serverUrl, scaleName);
 await applyMigrations(databaseUrl);
@@ -88,7 +88,7 @@ const address = await ensureTemporalAddress();
 // Set-up writes go through their own pool, closed (statistics flushed) before the run is measured.
 const setupDb = createDb({ databaseUrl, maxConnections: 2 });
 await ensureActiveModels(setupDb, log);
-await ensureReferenceSet(setupDb, 'mp-binaries', log);
+await ensureReferenceSet(setupDb, 'mp-binaries', log, resolveDataDir({ env: process.env }));
 await setupDb.close();
 const db = createDb({ databaseUrl, maxConnections: 20 });
 

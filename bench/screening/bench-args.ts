@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadMpBinariesHull, loadMpFormationEnergyRoost } from '@kiago/datasets';
+import { loadMpBinariesHull, loadMpFormationEnergyRoost, resolveDataDir } from '@kiago/datasets';
 import type { HullReference } from '@kiago/screening';
 
 const { values } = parseArgs({
@@ -12,9 +12,10 @@ const { values } = parseArgs({
   strict: false,
 });
 
-/** `--data-dir=…`, else the datasets' default (KIAGO_DATA_DIR or ../shared/data next to the repo). */
-export function dataDir(): string | undefined {
-  return typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
+/** `--data-dir=…`, else KIAGO_DATA_DIR, else ../shared/data next to the repo. */
+export function dataDir(): string {
+  const flag = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
+  return resolveDataDir({ dataDir: flag, env: process.env });
 }
 
 /** `--highs=DIR`: a folder where `npm install highs` was run (hull-vs-highs.ts only). */

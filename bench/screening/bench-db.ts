@@ -15,7 +15,7 @@ import type { BenchCandidate } from './candidates.ts';
 
 /** A migrated `<db>_<label>` on the DATABASE_URL server (recreated); `finish` drops it unless --keep. */
 export async function openBenchDatabase(label: string): Promise<{ db: Db; finish(): Promise<void> }> {
-  const { databaseUrl: serverUrl } = parseDbEnv();
+  const { databaseUrl: serverUrl } = parseDbEnv(process.env);
   const name = `${databaseNameOf(serverUrl)}_${label}`;
   const databaseUrl = await recreateDatabase(serverUrl, name);
   await applyMigrations(databaseUrl);

@@ -6,7 +6,7 @@ import {
   temporalPredictor,
 } from '@kiago/api';
 import type { TopCandidate } from '@kiago/db';
-import type { LaunchedRun, RunProgress } from '@kiago/orchestration';
+import { type LaunchedRun, parseCampaignPlanSettings, type RunProgress } from '@kiago/orchestration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eHarness, startE2eHarness } from '../e2e/support/e2e-harness.js';
 
@@ -34,6 +34,7 @@ describe('POST /campaigns launches a run that GET /runs follows', () => {
       db: harness.db,
       launcher: temporalLauncher(harness.ctx),
       predictor: temporalPredictor(harness.ctx),
+      campaignPlan: parseCampaignPlanSettings({}),
       token: TOKEN,
       port: 0,
       host: '127.0.0.1',

@@ -9,6 +9,7 @@ import {
   registerModelVersion,
   shippedModelDir,
 } from '@kiago/optimiser';
+import { parseCampaignPlanSettings } from '@kiago/orchestration';
 import { importReferences } from '@kiago/screening';
 import { FormulaError, parseFormula } from '@kiago/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +84,7 @@ describe('kiago predict on the shipped models and real Postgres', () => {
         throw new Error('not used');
       },
       predictor: createPredictor(predictionModels),
+      campaignPlan: parseCampaignPlanSettings({}),
       token: TOKEN,
       port: 0,
       host: '127.0.0.1',

@@ -64,9 +64,12 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Tests and their fixtures may use devDependencies and read the environment. */
+/** Tests and their fixtures may use devDependencies (and, outside packages/, read the environment). */
 const isTestCode = (path: string) => /\.test\.ts$|\/fixtures\/|\/testing\//.test(path);
-const isEnvModule = (path: string) => /(^|-)env\.ts$/.test(basename(path));
+const looksLikeEnvModule = (path: string) => /(^|-)env\.ts$/.test(basename(path));
+/** `process.env`, `process['env']` and `const { env } = process`, the ways code reaches the environment. */
+const READS_ENV =
+  /\bprocess\s*(?:\.\s*env\b|\[\s*['"`]env['"`]\s*\])|\{[^}]*\benv\b[^}]*\}\s*=\s*(?:globalThis\.)?process\b/;
 const KIAGO_IMPORT = /(?:from\s+|import\s*\(\s*)'(@kiago\/[a-z-]+)(?:\/[^']*)?'/g;
 
 /** Every broken rule as one line naming the file or manifest; empty when the tree follows the layout. */
@@ -96,12 +99,21 @@ export function layoutViolations(root: string): string[] {
         if (ws.kind !== 'tests' && !declared)
           violations.push(`${path}: imports ${dep}, not a dependency of ${ws.name}`);
       }
-      if (ws.kind === 'tests' || isTestCode(path)) continue;
+      if (ws.kind === 'tests') continue;
+      // No exception, tests included: a library's callers pass the environment in (tests via inject()).
+      if (ws.kind === 'library' && READS_ENV.test(text)) {
+        violations.push(`${path}: a library never reads process.env; take the values from the caller`);
+      }
+      if (isTestCode(path)) continue;
       if (ws.kind === 'library' && (text.startsWith('#!') || /^runMain\(/m.test(text))) {
         violations.push(`${path}: a library does not start a process`);
       }
-      if (/\bprocess\.env\b/.test(text) && !isEnvModule(path)) {
-        violations.push(`${path}: reads process.env outside an env module (env.ts or *-env.ts)`);
+      const envModule = `${ws.dir}/src/env.ts`;
+      if (ws.kind !== 'library' && looksLikeEnvModule(path) && path !== envModule) {
+        violations.push(`${path}: one env module per process, ${envModule}`);
+      }
+      if (ws.kind !== 'library' && READS_ENV.test(text) && path !== envModule) {
+        violations.push(`${path}: reads process.env outside ${envModule}, the process's one env module`);
       }
     }
   }

@@ -1,5 +1,6 @@
+import { resolveDataDir } from '@kiago/datasets';
 import { type DbEnv, parseDbEnv } from '@kiago/db';
-import { type CampaignLimits, parseCampaignLimits } from '@kiago/shared';
+import { type CampaignPlanSettings, parseCampaignPlanSettings } from '@kiago/orchestration';
 import { parseTemporalEnv, type TemporalEnv } from '@kiago/worker-runtime';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -22,7 +23,15 @@ export function cliTemporalEnv(): TemporalEnv {
   return parseTemporalEnv(process.env);
 }
 
-/** KIAGO_MAX_*: the largest campaign `kiago campaign launch` may start (the API applies the same). */
-export function cliCampaignLimits(): CampaignLimits {
-  return parseCampaignLimits(process.env);
+/** The data directory: `--data-dir` when given, else KIAGO_DATA_DIR, else `<repo>/../shared/data`. */
+export function cliDataDir(flag?: string): string {
+  return resolveDataDir({ dataDir: flag, env: process.env });
+}
+
+/**
+ * KIAGO_MAX_* (the largest campaign `kiago campaign launch` may start; the API applies the same),
+ * KIAGO_PLAN_CANDIDATE_STEPS_PER_S (the plan's throughput figure) and KIAGO_CONFIRM_CANDIDATE_STEPS.
+ */
+export function cliCampaignPlanSettings(): CampaignPlanSettings {
+  return parseCampaignPlanSettings(process.env);
 }

@@ -1,5 +1,6 @@
 import { createDb, type Db } from '@kiago/db';
 import { testDatabaseUrl } from '@kiago/db/testing';
+import { parseCampaignPlanSettings } from '@kiago/orchestration';
 import { createReportFixture, type ReportFixture } from '@kiago/report/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from './http-error.js';
@@ -34,11 +35,22 @@ describe('the HTTP API refuses odd input with 4xx and says nothing internal', ()
     const predictor = async () => {
       throw new Error('the predictor must not be called here');
     };
-    api = await startApiServer({ db, launcher, predictor, token: TOKEN, port: 0, host: '127.0.0.1', logger });
+    const campaignPlan = parseCampaignPlanSettings({});
+    api = await startApiServer({
+      db,
+      launcher,
+      predictor,
+      campaignPlan,
+      token: TOKEN,
+      port: 0,
+      host: '127.0.0.1',
+      logger,
+    });
     deadApi = await startApiServer({
       db: deadDb,
       launcher,
       predictor,
+      campaignPlan,
       token: TOKEN,
       port: 0,
       host: '127.0.0.1',

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Db } from '@kiago/db';
-import type { LaunchedRun } from '@kiago/orchestration';
+import type { CampaignPlanSettings, LaunchedRun } from '@kiago/orchestration';
 import type { CampaignSpec } from '@kiago/shared';
 import type { PredictFormulasInput } from '@kiago/worker-runtime';
 
@@ -16,6 +16,8 @@ export interface ApiDeps {
   launcher: CampaignLauncher;
   /** Runs the models for GET /predict: in-process (createPredictor) or on the gpu workers (temporalPredictor). */
   predictor: Predictor;
+  /** The deployment's limits, throughput figure and confirmation threshold (POST /campaigns, ?dryRun=true). */
+  campaignPlan: CampaignPlanSettings;
 }
 
 /** The gpu workers' predictFormulas input: the orchestrator forwards GET /predict to them. */

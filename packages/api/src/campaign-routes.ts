@@ -1,15 +1,18 @@
-import { campaignDetail, listCampaigns } from '@kiago/orchestration';
-import { campaignSpecSchema, NotFoundError, parseOrThrow } from '@kiago/shared';
+import { campaignDetail, listCampaigns, planCampaign } from '@kiago/orchestration';
+import { campaignSpecSchemaWithin, NotFoundError, parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
 import type { Route } from './api-types.js';
 import { HttpError } from './http-error.js';
 import { readJsonBody } from './read-json-body.js';
 
-const launchQuerySchema = z.strictObject({
-  replaceSpec: z
-    .enum(['true', 'false'], { error: 'replaceSpec must be true or false' })
+const booleanParam = (name: string) =>
+  z
+    .enum(['true', 'false'], { error: `${name} must be true or false` })
     .transform((value) => value === 'true')
-    .default(false),
+    .default(false);
+const launchQuerySchema = z.strictObject({
+  replaceSpec: booleanParam('replaceSpec'),
+  dryRun: booleanParam('dryRun'),
 });
 const listQuerySchema = z.strictObject({
   limit: z
@@ -23,11 +26,15 @@ const listQuerySchema = z.strictObject({
 export const campaignRoutes: Route[] = [
   {
     // Body: a campaign spec (the JSON form of a spec file). 202: the run is started, not finished.
+    // ?dryRun=true: the same validation and limits, then 200 with the cost preview; nothing is written.
     method: 'POST',
     pattern: /^\/campaigns$/,
-    handle: async ({ launcher }, { request, url }) => {
+    handle: async ({ launcher, campaignPlan }, { request, url }) => {
       const query = parseOrThrow(launchQuerySchema, Object.fromEntries(url.searchParams), 'query');
-      const spec = parseOrThrow(campaignSpecSchema, await readJsonBody(request), 'body');
+      const schema = campaignSpecSchemaWithin(campaignPlan.limits);
+      const spec = parseOrThrow(schema, await readJsonBody(request), 'body');
+      if (query.dryRun)
+        return { status: 200, body: { dryRun: true, plan: planCampaign(spec, campaignPlan) } };
       try {
         const launched = await launcher({ spec, replaceSpec: query.replaceSpec });
         return { status: 202, body: { ...launched, links: { run: `/runs/${launched.runId}` } } };

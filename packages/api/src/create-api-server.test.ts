@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { TopCandidate } from '@kiago/db';
 import { createDb, type Db } from '@kiago/db';
 import { testDatabaseUrl } from '@kiago/db/testing';
-import type { CampaignDetail, CampaignListItem, RunProgress } from '@kiago/orchestration';
+import {
+  type CampaignDetail,
+  type CampaignListItem,
+  parseCampaignPlanSettings,
+  type RunProgress,
+} from '@kiago/orchestration';
 import { createReportFixture, type ReportFixture } from '@kiago/report/testing';
 import { SpecError } from '@kiago/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +50,7 @@ describe('the HTTP API (read routes, validation, auth) on a real socket and Post
       db,
       launcher: unusedLauncher,
       predictor: unusedPredictor,
+      campaignPlan: parseCampaignPlanSettings({}),
       token: TOKEN,
       port: 0,
       host: '127.0.0.1',
@@ -73,7 +79,14 @@ describe('the HTTP API (read routes, validation, auth) on a real socket and Post
       (await call('/campaigns', { token: null, headers: { authorization: `Basic ${TOKEN}` } })).status,
     ).toBe(401);
     await expect(
-      startApiServer({ db, launcher: unusedLauncher, predictor: unusedPredictor, token: 'short', port: 0 }),
+      startApiServer({
+        db,
+        launcher: unusedLauncher,
+        predictor: unusedPredictor,
+        campaignPlan: parseCampaignPlanSettings({}),
+        token: 'short',
+        port: 0,
+      }),
     ).rejects.toBeInstanceOf(SpecError);
   });
 

@@ -33,6 +33,7 @@ export function createApiServer(options: ApiServerOptions): Server {
     db: options.db,
     launcher: options.launcher,
     predictor: options.predictor,
+    campaignPlan: options.campaignPlan,
   };
   const logger: ApiLogger = options.logger ?? { error: (message, fields) => console.error(message, fields) };
 

@@ -1,3 +1,4 @@
+export { type AutoscalerEnv, parseAutoscalerEnv } from './autoscaler-env.js';
 export type {
   AutoscalerClock,
   AutoscalerLogger,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALEXANDRIA_DIR, loadAlexandriaPbe } from './alexandria/load-alexandria.js';
+import { requireDataDir } from './data-dir.js';
 import {
   loadMpFormationEnergyMatbench,
   loadMpFormationEnergyRoost,
@@ -10,7 +11,6 @@ import { loadMpBinariesHull, loadMpEAboveHullCrabnet } from './datasets/hull-ref
 import { loadHydrideSuperconductors } from './datasets/hydride-superconductors.js';
 import { loadMatbenchExptIsMetal, loadMpNonMetals } from './datasets/non-superconductors.js';
 import { loadSuperconStanev, loadSuperconSuperdiff } from './datasets/supercon.js';
-import { requireDataDir } from './env.js';
 import type { DatasetReport, LoadedDataset } from './load/dataset-report.js';
 
 type Loader = (options: { dataDir: string }) => Promise<LoadedDataset<unknown>>;
@@ -41,10 +41,8 @@ export interface DataDirStats {
 }
 
 /** Loads every data set under the data directory (one after another) and returns their reports. */
-export async function collectDatasetStats(
-  options: { dataDir?: string | undefined } = {},
-): Promise<DataDirStats> {
-  const dataDir = await requireDataDir(options);
+export async function collectDatasetStats(options: { dataDir: string }): Promise<DataDirStats> {
+  const dataDir = await requireDataDir(options.dataDir);
   const loaders: Loader[] = [...SHIPPED_DATASET_LOADERS];
   const skipped: DataDirStats['skipped'] = [];
   if (existsSync(join(dataDir, ALEXANDRIA_DIR))) loaders.push(loadAlexandriaPbe);

@@ -16,8 +16,8 @@ export interface DbEnv {
   databaseUrl: string;
 }
 
-/** Reads the database settings from an environment (default `process.env`); throws a SpecError naming the variable. */
-export function parseDbEnv(env: Readonly<Record<string, string | undefined>> = process.env): DbEnv {
+/** Reads the database settings from the caller's environment; throws a SpecError naming the variable. */
+export function parseDbEnv(env: Readonly<Record<string, string | undefined>>): DbEnv {
   const parsed = parseOrThrow(dbEnvSchema, env, 'environment');
   return { databaseUrl: parsed.DATABASE_URL };
 }

@@ -3,7 +3,21 @@ export {
   type OrchestratorActivities,
 } from './activities/orchestrator-activities.js';
 export type { OrchestratorActivityDeps } from './activities/orchestrator-activity-deps.js';
+export {
+  BYTES_PER_CANDIDATE,
+  BYTES_PER_SHARD_WITH_ATTEMPTS,
+  type CampaignPlan,
+  type PlannedLimit,
+  planCampaign,
+} from './campaigns/campaign-plan.js';
 export { type LaunchCampaignInput, type LaunchedRun, launchCampaign } from './campaigns/launch-campaign.js';
+export {
+  type CampaignPlanSettings,
+  DEFAULT_CONFIRM_CANDIDATE_STEPS,
+  DEFAULT_PLAN_THROUGHPUT,
+  type PlanThroughput,
+  parseCampaignPlanSettings,
+} from './campaigns/plan-settings.js';
 export { type SavedCampaign, saveCampaign } from './campaigns/save-campaign.js';
 export { type CampaignDetail, type CampaignRunItem, campaignDetail } from './queries/campaign-detail.js';
 export { type CampaignRow, findCampaign } from './queries/find-campaign.js';

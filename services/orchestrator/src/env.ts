@@ -1,8 +1,9 @@
-import { type CampaignLimits, parseCampaignLimits, parseOrThrow } from '@kiago/shared';
+import { type ApiEnv, parseApiEnv } from '@kiago/api';
+import { type AutoscalerEnv, parseAutoscalerEnv } from '@kiago/autoscaler';
+import { type CampaignPlanSettings, parseCampaignPlanSettings } from '@kiago/orchestration';
+import { parseOrThrow } from '@kiago/shared';
 import { parseWorkerEnv, type WorkerEnv } from '@kiago/worker-runtime';
 import { z } from 'zod';
-import { type ApiEnv, parseApiEnv } from './api-env.js';
-import { type AutoscalerEnv, parseAutoscalerEnv } from './autoscaler-env.js';
 
 const orchestratorEnvSchema = z.object({
   KIAGO_WORKFLOW_BUNDLE_PATH: z
@@ -20,10 +21,14 @@ export interface OrchestratorEnv {
   autoscaler: AutoscalerEnv;
   /** The HTTP API; served only when KIAGO_API_TOKEN is set (the deployments always set it). */
   api: ApiEnv | null;
-  /** KIAGO_MAX_*: the largest campaign POST /campaigns may launch. */
-  campaignLimits: CampaignLimits;
+  /** KIAGO_MAX_* (the largest campaign POST /campaigns may launch), the plan's throughput and threshold. */
+  campaignPlan: CampaignPlanSettings;
 }
 
+/**
+ * The one reader of this process's environment: worker, API, autoscaler and limits, each parsed by the
+ * library that owns its schema. Throws a SpecError naming every bad variable.
+ */
 export function parseOrchestratorEnv(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): OrchestratorEnv {
@@ -33,6 +38,6 @@ export function parseOrchestratorEnv(
     ...(parsed.KIAGO_WORKFLOW_BUNDLE_PATH && { workflowBundlePath: parsed.KIAGO_WORKFLOW_BUNDLE_PATH }),
     autoscaler: parseAutoscalerEnv(env),
     api: env.KIAGO_API_TOKEN === undefined ? null : parseApiEnv(env),
-    campaignLimits: parseCampaignLimits(env),
+    campaignPlan: parseCampaignPlanSettings(env),
   };
 }

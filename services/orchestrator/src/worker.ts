@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { startApiServer, temporalLauncher, temporalPredictor } from '@kiago/api';
+import { type ApiEnv, startApiServer, temporalLauncher, temporalPredictor } from '@kiago/api';
 import {
   countRunningShards,
   createGpuAutoscaler,
@@ -8,7 +8,6 @@ import {
 } from '@kiago/autoscaler';
 import { connectTemporalClient } from '@kiago/orchestration';
 import { runMain, runWorkerProcess } from '@kiago/worker-runtime';
-import type { ApiEnv } from './api-env.js';
 import { createOrchestratorWorker } from './create-orchestrator-worker.js';
 import { type OrchestratorEnv, parseOrchestratorEnv } from './env.js';
 
@@ -70,9 +69,10 @@ async function startApi(
       db,
       client,
       taskQueues: env.worker.temporal.taskQueues,
-      limits: env.campaignLimits,
+      limits: env.campaignPlan.limits,
     }),
     predictor: temporalPredictor({ client, taskQueues: env.worker.temporal.taskQueues }),
+    campaignPlan: env.campaignPlan,
     token: apiEnv.token,
     port: apiEnv.port,
     ...(apiEnv.host && { host: apiEnv.host }),

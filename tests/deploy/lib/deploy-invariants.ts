@@ -6,7 +6,7 @@ export const CONTRACT_COMMANDS: Record<string, readonly string[]> = {
   orchestrator: ['node', 'services/orchestrator/dist/worker.js'],
   'gpu-worker': ['node', 'services/gpu-worker/dist/worker.js'],
   screening: ['node', 'services/screening-worker/dist/worker.js'],
-  migrate: ['node', 'packages/db/dist/bin/migrate.js'],
+  migrate: ['node', 'scripts/migrate.ts'],
 };
 
 const GPU_BACKENDS = ['node-gpu', 'auto'];

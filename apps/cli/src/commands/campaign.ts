@@ -12,6 +12,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { printResult, renderTable, type Table } from '../output/format.js';
 import { waitWithProgress } from '../progress/wait-with-progress.js';
+import { confirmLaunch, planOf, planTable } from './campaign-plan.js';
 import { formatFlag, integerFlag } from './cli-flags.js';
 import {
   defaultOrchestrationDeps,
@@ -24,7 +25,12 @@ const launchOptionsSchema = z.object({
   specPath: z.string().trim().min(1, 'SPEC must be the path of a .yaml, .yml or .json campaign spec'),
   wait: z.boolean().default(false),
   replaceSpec: z.boolean().default(false),
+  yes: z.boolean().default(false),
   pollInterval: integerFlag('--poll-interval', { min: 1, max: 3600 }).default(2),
+  format: formatFlag,
+});
+const planOptionsSchema = z.object({
+  specPath: z.string().trim().min(1, 'SPEC must be the path of a .yaml, .yml or .json campaign spec'),
   format: formatFlag,
 });
 const listOptionsSchema = z.object({
@@ -52,9 +58,24 @@ export function registerCampaignCommand(
     .description('Launch campaigns (spec files) and list or show them');
 
   campaign
+    .command('plan')
+    .description(
+      'What a launch of the spec would cost: shards, candidate-steps, worker-hours, rows, storage and the ' +
+        'limits it comes close to; reads and writes nothing',
+    )
+    .argument('<spec>', 'campaign spec file (.yaml, .yml or .json)')
+    .option('--format <format>', 'table | json | csv', 'table')
+    .action(async (specPath: string, raw: Record<string, unknown>) => {
+      const options = parseOrThrow(planOptionsSchema, { ...raw, specPath }, 'kiago campaign plan');
+      const { plan } = planOf(deps, await loadCampaignSpec(options.specPath), options.specPath);
+      printResult(options.format, plan, () => planTable(plan));
+    });
+
+  campaign
     .command('launch')
     .description(
-      'Validate a campaign spec, store it and start a run (CampaignWorkflow); --wait follows it to the end',
+      'Validate a campaign spec, store it and start a run (CampaignWorkflow); asks first above ' +
+        'KIAGO_CONFIRM_CANDIDATE_STEPS (--yes skips); --wait follows it to the end',
     )
     .argument('<spec>', 'campaign spec file (.yaml, .yml or .json), e.g. examples/demo.yaml')
     .option(
@@ -62,11 +83,14 @@ export function registerCampaignCommand(
       'follow the run with a progress bar until it finishes (exit status 1 if it failed or was cancelled)',
     )
     .option('--replace-spec', 'overwrite the stored spec when this campaign name already has a different one')
+    .option('--yes', 'launch above KIAGO_CONFIRM_CANDIDATE_STEPS without asking (required off a terminal)')
     .option('--poll-interval <s>', 'seconds between progress polls with --wait', '2')
     .option('--format <format>', 'table | json | csv', 'table')
     .action(async (specPath: string, raw: Record<string, unknown>) => {
       const options = parseOrThrow(launchOptionsSchema, { ...raw, specPath }, 'kiago campaign launch');
-      const spec = await loadCampaignSpec(options.specPath);
+      const { spec, plan } = planOf(deps, await loadCampaignSpec(options.specPath), options.specPath);
+      // Before Postgres or Temporal is touched: a refused launch writes nothing.
+      await confirmLaunch(deps, plan, options.yes);
       const output = await withOrchestration(deps, async (ctx): Promise<LaunchOutput> => {
         const launched = await launchCampaign(ctx, {
           spec,

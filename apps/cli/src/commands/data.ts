@@ -2,6 +2,7 @@ import { collectDatasetStats, type DataDirStats } from '@kiago/datasets';
 import { parseOrThrow } from '@kiago/shared';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { cliDataDir } from '../env.js';
 import { outputFormatSchema, printResult, type Table } from '../output/format.js';
 
 const statsOptionsSchema = z.object({
@@ -24,7 +25,7 @@ export function registerDataCommand(program: Command): void {
     .option('--format <format>', 'table | json | csv', 'table')
     .action(async (raw: unknown) => {
       const options = parseOrThrow(statsOptionsSchema, raw, 'kiago data stats');
-      const stats = await collectDatasetStats({ dataDir: options.dataDir });
+      const stats = await collectDatasetStats({ dataDir: cliDataDir(options.dataDir) });
       printResult(options.format, stats, () => statsTable(stats));
       if (options.format !== 'json') {
         for (const { dataset, reason } of stats.skipped) {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ensureTemporalAddress } from '../dev/dev-server.js';
 import { runDemo } from '../dev/run-demo.js';
 import { createAllWorkers } from '../dev/start-all-workers.js';
-import { cliEnvironment } from '../env.js';
+import { cliDataDir, cliEnvironment } from '../env.js';
 import { outputFormatSchema, printResult } from '../output/format.js';
 import { integerFlag } from './cli-flags.js';
 
@@ -71,6 +71,7 @@ export function registerDevCommand(program: Command): void {
         temporal: parseTemporalEnv(env),
         backend: gpu.tfBackend,
         top: options.top,
+        dataDir: cliDataDir(),
         log: (line) => process.stderr.write(`${line}\n`),
       });
       const bound = result.eHullThreshold;

@@ -23,6 +23,7 @@ import { parseOrThrow } from '@kiago/shared';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { cliDataDir } from '../env.js';
 import { outputFormatSchema, printResult, type Table } from '../output/format.js';
 import { decimalFlag, integerFlag } from './cli-flags.js';
 import { defaultDbDeps, withDb } from './db-access.js';
@@ -115,7 +116,7 @@ export function registerModelsCommand(program: Command): void {
         width,
         splitSeed: options.seed,
         split: options.split,
-        dataDir: options.dataDir,
+        dataDir: cliDataDir(options.dataDir),
         training,
         onProgress: progressReporter(),
       };
@@ -162,7 +163,7 @@ export function registerModelsCommand(program: Command): void {
       const options = parseOrThrow(evaluateOptionsSchema, raw, 'kiago models evaluate');
       await selectTfBackend(options.backend, (line) => process.stderr.write(`${line}\n`));
       const evaluation = await evaluateModelDir(resolve(dir), {
-        dataDir: options.dataDir,
+        dataDir: cliDataDir(options.dataDir),
         write: options.write,
       });
       printResult(options.format, evaluation, () => modelMetricsTable(evaluation.manifest));

@@ -1,7 +1,7 @@
-import type { OrchestrationContext } from '@kiago/orchestration';
+import type { CampaignPlanSettings, OrchestrationContext } from '@kiago/orchestration';
 import { type TaskQueues, temporalConnectionOptions } from '@kiago/worker-runtime';
 import { Client, Connection } from '@temporalio/client';
-import { cliCampaignLimits, cliTemporalEnv } from '../env.js';
+import { cliCampaignPlanSettings, cliTemporalEnv } from '../env.js';
 import { type DbCommandDeps, defaultDbDeps, withDb } from './db-access.js';
 
 export { withDb };
@@ -17,6 +17,15 @@ export interface TemporalAccess {
 /** How the campaign / run / schedule commands reach Postgres and Temporal; tests pass their own. */
 export interface OrchestrationCommandDeps extends DbCommandDeps {
   openTemporal(): Promise<TemporalAccess>;
+  /** Limits, throughput figure and confirmation threshold; default: the environment (env.ts). */
+  campaignPlanSettings?(): CampaignPlanSettings;
+  /** Asks a yes/no question; null when there is no terminal to ask on. Default: stdin when it is a TTY. */
+  askToConfirm?(question: string): Promise<boolean> | null;
+}
+
+/** The deps' plan settings, else the environment's. */
+export function planSettingsOf(deps: OrchestrationCommandDeps): CampaignPlanSettings {
+  return deps.campaignPlanSettings?.() ?? cliCampaignPlanSettings();
 }
 
 /**
@@ -47,7 +56,7 @@ export async function withOrchestration<T>(
         db,
         client: temporal.client,
         taskQueues: temporal.taskQueues,
-        limits: cliCampaignLimits(),
+        limits: planSettingsOf(deps).limits,
         ...(temporal.nightlyScheduleId && { nightlyScheduleId: temporal.nightlyScheduleId }),
       });
     } finally {

@@ -11,6 +11,7 @@ import {
 import { parseOrThrow } from '@kiago/shared';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { cliDataDir } from '../env.js';
 import { outputFormatSchema, printResult, type Table } from '../output/format.js';
 import { type DbCommandDeps, defaultDbDeps, withDb } from './db-access.js';
 
@@ -80,12 +81,12 @@ export function registerRefsCommand(program: Command, deps: DbCommandDeps = defa
 function readReferenceSource(options: z.output<typeof importOptionsSchema>): Promise<ReferenceSourceRows> {
   switch (options.set) {
     case 'mp':
-      return mpReferenceRows({ dataDir: options.dataDir });
+      return mpReferenceRows({ dataDir: cliDataDir(options.dataDir) });
     case 'mp-binaries':
-      return mpBinariesReferenceRows({ dataDir: options.dataDir });
+      return mpBinariesReferenceRows({ dataDir: cliDataDir(options.dataDir) });
     case 'alexandria':
       return alexandriaReferenceRows({
-        dataDir: options.dataDir,
+        dataDir: cliDataDir(options.dataDir),
         files: options.file,
         maxEAboveHullEvPerAtom: options.maxEAboveHull,
       });

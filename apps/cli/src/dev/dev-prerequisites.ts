@@ -32,7 +32,7 @@ export async function ensureReferenceSet(
   db: Db,
   name: 'mp' | 'mp-binaries',
   log: Log,
-  dataDir?: string,
+  dataDir: string,
 ): Promise<void> {
   try {
     await findReferenceSet(db, name);
@@ -41,9 +41,7 @@ export async function ensureReferenceSet(
     if (!(error instanceof ReferenceSetNotFoundError)) throw error;
   }
   log(`[kiago] importing the ${name} reference set for the convex hull (once)`);
-  const source = await (name === 'mp' ? mpReferenceRows : mpBinariesReferenceRows)({
-    ...(dataDir && { dataDir }),
-  });
+  const source = await (name === 'mp' ? mpReferenceRows : mpBinariesReferenceRows)({ dataDir });
   const result = await importReferences(db, { set: name, ...source });
   log(`[kiago] ${name}: ${result.inserted} reference entries imported`);
 }

@@ -24,6 +24,8 @@ export interface DemoOptions {
   temporal: TemporalEnv;
   backend: TfBackendChoice;
   top: number;
+  /** Where the MP reference set is imported from when the database has none. */
+  dataDir: string;
   log: (line: string) => void;
 }
 
@@ -54,7 +56,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   try {
     const spec = await loadCampaignSpec(options.specPath);
     await ensureActiveModels(db, log);
-    await ensureReferenceSet(db, 'mp', log);
+    await ensureReferenceSet(db, 'mp', log, options.dataDir);
     const workers = await startAllWorkers({
       connection,
       namespace: options.temporal.namespace,

@@ -54,11 +54,15 @@ describe('loadAlexandriaPbe', () => {
     const dir = await mkdtemp(join(tmpdir(), 'kiago-alexandria-'));
     const text = await readFile(sample);
     await writeFile(join(dir, 'alexandria_000.json.gz'), gzipSync(text));
-    expectSampleRows((await loadAlexandriaPbe({ files: [join(dir, 'alexandria_000.json.gz')] })).rows);
+    expectSampleRows(
+      (await loadAlexandriaPbe({ dataDir: dir, files: [join(dir, 'alexandria_000.json.gz')] })).rows,
+    );
     if (!hasBzip2()) return;
     await copyFile(sample, join(dir, 'alexandria_001.json'));
     execFileSync('bzip2', [join(dir, 'alexandria_001.json')]);
-    expectSampleRows((await loadAlexandriaPbe({ files: [join(dir, 'alexandria_001.json.bz2')] })).rows);
+    expectSampleRows(
+      (await loadAlexandriaPbe({ dataDir: dir, files: [join(dir, 'alexandria_001.json.bz2')] })).rows,
+    );
   });
 
   it('applies the optional hull cutoff as a counted drop', async () => {

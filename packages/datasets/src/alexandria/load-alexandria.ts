@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { dataDirHint, dataFilePath, resolveDataDir } from '../env.js';
+import { dataDirHint, dataFilePath } from '../data-dir.js';
 import { assertDirectory, assertReadableFile } from '../files/assert-readable.js';
 import { DropCounter, type LoadedDataset } from '../load/dataset-report.js';
 import { KeyedRows, keepLowest } from '../load/merge-by-key.js';
@@ -9,7 +9,8 @@ import { decompressedText } from './decompressed-text.js';
 import { jsonArrayElements } from './json-array-elements.js';
 
 export interface AlexandriaLoadOptions {
-  dataDir?: string | undefined;
+  /** Data directory, from the caller. */
+  dataDir: string;
   /** Dump files (relative to the data directory or absolute); default: every `alexandria/*.json[.gz|.bz2]`. */
   files?: readonly string[] | undefined;
   /** Keep only entries this close to the hull (a full dump has ~4.5M entries; references need few). */
@@ -26,9 +27,9 @@ const DUMP_NAME = /\.json(\.gz|\.bz2)?$/;
  * `data.e_form` / `data.e_above_hull` (eV/atom). Merge rule: the lowest-energy polymorph per composition.
  */
 export async function loadAlexandriaPbe(
-  options: AlexandriaLoadOptions = {},
+  options: AlexandriaLoadOptions,
 ): Promise<LoadedDataset<AlexandriaRow>> {
-  const dataDir = options.dataDir ?? resolveDataDir();
+  const { dataDir } = options;
   const hint = dataDirHint(dataDir);
   const files = options.files ?? (await listDumps(dataDir, hint));
   const dropped = new DropCounter();

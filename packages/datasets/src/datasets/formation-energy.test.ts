@@ -1,6 +1,6 @@
 import { canonicalKey, parseFormula } from '@kiago/shared';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeMiniDataDir } from '../testing/index.js';
+import { testDataDir, writeMiniDataDir } from '../testing/index.js';
 import {
   loadMpFormationEnergyMatbench,
   loadMpFormationEnergyRoost,
@@ -9,6 +9,7 @@ import {
 
 const { dir: miniData, cleanup } = await writeMiniDataDir();
 afterAll(cleanup);
+const realData = testDataDir();
 const keyOf = (formula: string) => canonicalKey(parseFormula(formula));
 
 describe('loadMpFormationEnergyMatbench', () => {
@@ -24,7 +25,7 @@ describe('loadMpFormationEnergyMatbench', () => {
   });
 
   it('loads the real file: 132,752 structures → 95,118 compositions, Fe2O3 ground state', async () => {
-    const { rows, report } = await loadMpFormationEnergyMatbench();
+    const { rows, report } = await loadMpFormationEnergyMatbench({ dataDir: realData });
     expect(report).toMatchObject({ rowsRead: 132_752, rowsKept: 95_118, dropped: {} });
     const fe2o3 = rows.find((row) => row.key === keyOf('Fe2O3'))!;
     expect(fe2o3.efEvPerAtom).toBe(-1.886165127750001);
@@ -34,7 +35,7 @@ describe('loadMpFormationEnergyMatbench', () => {
 
 describe('loadMpFormationEnergyRoost', () => {
   it('loads the real file with task ids and drops the > 5 eV/atom outliers', async () => {
-    const { rows, report } = await loadMpFormationEnergyRoost();
+    const { rows, report } = await loadMpFormationEnergyRoost({ dataDir: realData });
     expect(report.rowsRead).toBe(84_295);
     expect(report.dropped).toEqual({ 'formation_energy_per_atom:above-5-eV-per-atom': 9 });
     expect(rows.find((row) => row.key === keyOf('MgB2'))).toMatchObject({
@@ -65,7 +66,7 @@ describe('loadOqmdFormationEnergy', () => {
   });
 
   it('loads the three real splits into ~120k compositions', async () => {
-    const { rows, report } = await loadOqmdFormationEnergy();
+    const { rows, report } = await loadOqmdFormationEnergy({ dataDir: realData });
     expect(report.rowsRead).toBe(51_255 + 51_255 + 25_662);
     expect(report.dropped).toEqual({ 'target:above-5-eV-per-atom': 17 });
     // PROVENANCE: the Roost split overlaps the CrabNet ones on ~7,659 compositions.

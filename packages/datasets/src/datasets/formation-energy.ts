@@ -30,7 +30,7 @@ const keepGroundState = <Row extends FormationEnergyRow>() => keepLowest<Row>((r
  * with 4 decimals, turned back into integer counts). Merge rule: lowest ΔHf per composition; the Roost split overlaps the
  * CrabNet ones on ~7.7k compositions with near-identical values.
  */
-export function loadOqmdFormationEnergy(options?: LoadOptions): Promise<LoadedDataset<FormationEnergyRow>> {
+export function loadOqmdFormationEnergy(options: LoadOptions): Promise<LoadedDataset<FormationEnergyRow>> {
   const crabnet = z.object({ formula: formulaCell, target: efCell });
   const roost = z.object({ composition: roundedFractionsCell(4), target: efCell });
   return loadCsvDataset(
@@ -64,7 +64,7 @@ export function loadOqmdFormationEnergy(options?: LoadOptions): Promise<LoadedDa
  * per composition (132,752 structures → ~95k compositions).
  */
 export function loadMpFormationEnergyMatbench(
-  options?: LoadOptions,
+  options: LoadOptions,
 ): Promise<LoadedDataset<FormationEnergyRow>> {
   const schema = z.object({ formula: formulaCell, target: efCell });
   return loadCsvDataset(
@@ -88,7 +88,7 @@ export function loadMpFormationEnergyMatbench(
  * Matbench's, hence a separate set). One row per reduced formula upstream; lowest Ef wins if not.
  */
 export function loadMpFormationEnergyRoost(
-  options?: LoadOptions,
+  options: LoadOptions,
 ): Promise<LoadedDataset<MpFormationEnergyRow>> {
   const schema = z.object({ task_id: idCell, composition: formulaCell, formation_energy_per_atom: efCell });
   return loadCsvDataset(

@@ -1,15 +1,16 @@
 import { canonicalKey, parseFormula } from '@kiago/shared';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeMiniDataDir } from '../testing/index.js';
+import { testDataDir, writeMiniDataDir } from '../testing/index.js';
 import { loadMpBinariesHull, loadMpEAboveHullCrabnet } from './hull-references.js';
 
 const { dir: miniData, cleanup } = await writeMiniDataDir();
 afterAll(cleanup);
+const realData = testDataDir();
 const keyOf = (formula: string) => canonicalKey(parseFormula(formula));
 
 describe('loadMpBinariesHull', () => {
   it('loads the real file: ids, Ef, E_hull and stability of each binary', async () => {
-    const { rows, report } = await loadMpBinariesHull();
+    const { rows, report } = await loadMpBinariesHull({ dataDir: realData });
     expect(report).toMatchObject({ rowsRead: 10_180, rowsKept: 10_180, dropped: {}, duplicatesMerged: 0 });
     expect(rows.filter((row) => row.isStable)).toHaveLength(4_639);
     expect(rows.find((row) => row.materialId === 'mp-19770')).toMatchObject({
@@ -38,7 +39,7 @@ describe('loadMpEAboveHullCrabnet', () => {
   });
 
   it('loads the three real splits (56,662 distinct compositions)', async () => {
-    const { rows, report } = await loadMpEAboveHullCrabnet();
+    const { rows, report } = await loadMpEAboveHullCrabnet({ dataDir: realData });
     expect(report).toMatchObject({ rowsRead: 56_662, rowsKept: 56_662, dropped: {} });
     expect(rows.filter((row) => row.split === 'train')).toHaveLength(39_663);
     expect(rows.find((row) => row.key === keyOf('BaSm2CoO5'))).toMatchObject({

@@ -28,7 +28,7 @@ const eAboveHullCell = numberCell({ min: 0, max: E_ABOVE_HULL_MAX_EV_PER_ATOM, u
  * SMACT's MP binaries: one lowest-E_hull polymorph per formula upstream. Merge rule, should two
  * formulas reduce to one key: the lower energy above hull (the ground state the hull needs).
  */
-export function loadMpBinariesHull(options?: LoadOptions): Promise<LoadedDataset<MpHullReferenceRow>> {
+export function loadMpBinariesHull(options: LoadOptions): Promise<LoadedDataset<MpHullReferenceRow>> {
   const schema = z.object({
     material_id: idCell,
     formula_pretty: formulaCell,
@@ -65,7 +65,7 @@ const CRABNET_SPLITS: readonly CrabnetSplit[] = ['train', 'val', 'test'];
  * CrabNet's `mp_e_hull` train/val/test (disjoint splits, each row tagged with its split). Merge
  * rule: the lowest energy above hull per composition.
  */
-export function loadMpEAboveHullCrabnet(options?: LoadOptions): Promise<LoadedDataset<EAboveHullRow>> {
+export function loadMpEAboveHullCrabnet(options: LoadOptions): Promise<LoadedDataset<EAboveHullRow>> {
   const schema = z.object({ formula: formulaCell, target: eAboveHullCell });
   return loadCsvDataset(
     {

@@ -21,7 +21,7 @@ const PRESSURE_MAX_GPA = 500;
  * listed by two groups (250 K, 260 K); the median, at the median pressure.
  */
 export function loadHydrideSuperconductors(
-  options?: LoadOptions,
+  options: LoadOptions,
 ): Promise<LoadedDataset<HydrideSuperconductorRow>> {
   const schema = z.object({
     formula: formulaCell,

@@ -1,10 +1,11 @@
 import { canonicalKey, parseFormula } from '@kiago/shared';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeMiniDataDir } from '../testing/index.js';
+import { testDataDir, writeMiniDataDir } from '../testing/index.js';
 import { loadMatbenchExptIsMetal, loadMpNonMetals } from './non-superconductors.js';
 
 const { dir: miniData, cleanup } = await writeMiniDataDir();
 afterAll(cleanup);
+const realData = testDataDir();
 const keyOf = (formula: string) => canonicalKey(parseFormula(formula));
 
 describe('loadMatbenchExptIsMetal', () => {
@@ -22,7 +23,7 @@ describe('loadMatbenchExptIsMetal', () => {
   });
 
   it('loads the real file: ~2,470 experimental non-metals', async () => {
-    const { rows, report } = await loadMatbenchExptIsMetal();
+    const { rows, report } = await loadMatbenchExptIsMetal({ dataDir: realData });
     expect(report).toMatchObject({ rowsRead: 4_921, rowsKept: 4_917, duplicatesMerged: 4 });
     const nonMetals = rows.filter((row) => !row.isMetal).length;
     expect(nonMetals).toBeGreaterThan(2_450);
@@ -41,7 +42,7 @@ describe('loadMpNonMetals', () => {
   });
 
   it('loads the real file with MP ids and PBE gaps', async () => {
-    const { rows, report } = await loadMpNonMetals();
+    const { rows, report } = await loadMpNonMetals({ dataDir: realData });
     expect(report.rowsRead).toBe(43_921);
     expect(report.rowsKept).toBeGreaterThan(43_800);
     expect(rows.find((row) => row.materialId === 'mp-11107')).toMatchObject({

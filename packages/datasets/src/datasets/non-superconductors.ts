@@ -21,7 +21,7 @@ export interface MpNonMetalRow extends CompositionRecord {
  * Matbench `expt_is_metal`. Merge rule: a composition reported metallic in any duplicate row is a
  * metal, since a negative label must not rest on a disputed measurement.
  */
-export function loadMatbenchExptIsMetal(options?: LoadOptions): Promise<LoadedDataset<MetalClassRow>> {
+export function loadMatbenchExptIsMetal(options: LoadOptions): Promise<LoadedDataset<MetalClassRow>> {
   const schema = z.object({ formula: formulaCell, target: binaryLabelCell });
   return loadCsvDataset(
     {
@@ -43,7 +43,7 @@ export function loadMatbenchExptIsMetal(options?: LoadOptions): Promise<LoadedDa
  * Roost's MP non-metal list (one row per reduced formula upstream). Merge rule, should keys still
  * collide: keep the smallest band gap, the conservative choice for a negative label.
  */
-export function loadMpNonMetals(options?: LoadOptions): Promise<LoadedDataset<MpNonMetalRow>> {
+export function loadMpNonMetals(options: LoadOptions): Promise<LoadedDataset<MpNonMetalRow>> {
   const schema = z.object({
     material_id: idCell,
     composition: formulaCell,

@@ -1,11 +1,12 @@
 import { canonicalKey, parseFormula } from '@kiago/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DatasetReport } from '../load/dataset-report.js';
-import { writeMiniDataDir } from '../testing/index.js';
+import { testDataDir, writeMiniDataDir } from '../testing/index.js';
 import { loadSuperconStanev, loadSuperconSuperdiff } from './supercon.js';
 
 const { dir: miniData, cleanup } = await writeMiniDataDir();
 afterAll(cleanup);
+const realData = testDataDir();
 const keyOf = (formula: string) => canonicalKey(parseFormula(formula));
 const droppedTotal = (report: DatasetReport) => Object.values(report.dropped).reduce((a, b) => a + b, 0);
 
@@ -27,7 +28,7 @@ describe('loadSuperconSuperdiff', () => {
   });
 
   it('loads the real table: known compounds, non-element symbols dropped, counts add up', async () => {
-    const { rows, report } = await loadSuperconSuperdiff();
+    const { rows, report } = await loadSuperconSuperdiff({ dataDir: realData });
     expect(report.rowsRead).toBe(16_708);
     expect(report.dropped['non-element-symbol']).toBe(191); // M, D, T, Ph rows (PROVENANCE)
     expect(report.rowsKept).toBeGreaterThan(15_500);
@@ -53,7 +54,7 @@ describe('loadSuperconStanev', () => {
   });
 
   it('loads the real table with its Tc = 0 negatives', async () => {
-    const { rows, report } = await loadSuperconStanev();
+    const { rows, report } = await loadSuperconStanev({ dataDir: realData });
     expect(report.rowsRead).toBe(16_414);
     expect(report.dropped['non-element-symbol']).toBe(31);
     expect(report.rowsKept + droppedTotal(report) + report.duplicatesMerged).toBe(report.rowsRead);

@@ -25,7 +25,7 @@ export interface SuperconMeasurementRow extends CompositionRecord {
  * can share a canonical composition (`Nb3Sn1` / `Nb0.75Sn0.25`). Merge rule: the median Tc of the
  * duplicates (robust to a single mis-typed report), the most common family, the first formula.
  */
-export function loadSuperconSuperdiff(options?: LoadOptions): Promise<LoadedDataset<SuperconRow>> {
+export function loadSuperconSuperdiff(options: LoadOptions): Promise<LoadedDataset<SuperconRow>> {
   const schema = z.object({
     formula: formulaCell,
     tc_K: numberCell({ min: 0, minExclusive: true, max: TC_MAX_KELVIN, unit: 'K' }),
@@ -57,7 +57,7 @@ export function loadSuperconSuperdiff(options?: LoadOptions): Promise<LoadedData
  * though some only lack the value). Merge rule: a reported Tc beats "none reported", so the median
  * of the positive Tcs when there are any, else 0.
  */
-export function loadSuperconStanev(options?: LoadOptions): Promise<LoadedDataset<SuperconMeasurementRow>> {
+export function loadSuperconStanev(options: LoadOptions): Promise<LoadedDataset<SuperconMeasurementRow>> {
   const schema = z.object({
     name: formulaCell,
     Tc: numberCell({ min: 0, max: TC_MAX_KELVIN, unit: 'K' }),

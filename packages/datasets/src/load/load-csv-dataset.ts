@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { SpecError } from '@kiago/shared';
 import { readCsvTable } from '../csv/read-csv-table.js';
-import { dataDirHint, dataFilePath, resolveDataDir } from '../env.js';
+import { dataDirHint, dataFilePath } from '../data-dir.js';
 import { assertDirectory, assertReadableFile } from '../files/assert-readable.js';
 import type { CsvSource } from './csv-source.js';
 import { DropCounter, type LoadedDataset } from './dataset-report.js';
@@ -15,8 +15,8 @@ export interface CsvDatasetDefinition<Row extends CompositionRecord> {
 }
 
 export interface LoadOptions {
-  /** Data directory; defaults to `resolveDataDir()` (KIAGO_DATA_DIR or `<repo>/../shared/data`). */
-  dataDir?: string | undefined;
+  /** Data directory, from the caller (`resolveDataDir` turns a flag and the environment into one). */
+  dataDir: string;
   /** Replaces the default files one for one (same columns), e.g. with test fixtures. */
   files?: readonly string[] | undefined;
 }
@@ -24,10 +24,10 @@ export interface LoadOptions {
 /** Streams every source file, validates and parses each record, then merges duplicates by composition. */
 export async function loadCsvDataset<Row extends CompositionRecord>(
   definition: CsvDatasetDefinition<Row>,
-  options: LoadOptions = {},
+  options: LoadOptions,
 ): Promise<LoadedDataset<Row>> {
   const sources = withFiles(definition, options.files);
-  const dataDir = options.dataDir ?? resolveDataDir();
+  const { dataDir } = options;
   const hint = dataDirHint(dataDir);
   if (sources.some((source) => !isAbsolute(source.file))) await assertDirectory(dataDir, hint);
 

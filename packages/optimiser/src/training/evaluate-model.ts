@@ -24,8 +24,8 @@ export class EvaluationDataMismatchError extends KiagoError {
 }
 
 export interface EvaluateModelOptions {
-  /** Data directory (overrides KIAGO_DATA_DIR). */
-  dataDir?: string | undefined;
+  /** Data directory, from the caller (the CLI resolves its flag and KIAGO_DATA_DIR). */
+  dataDir: string;
   /** Saves the recomputed metrics into the directory's manifest.json (weights untouched). */
   write?: boolean;
 }
@@ -44,7 +44,7 @@ export interface ModelEvaluation {
  */
 export async function evaluateModelDir(
   dir: string,
-  options: EvaluateModelOptions = {},
+  options: EvaluateModelOptions,
 ): Promise<ModelEvaluation> {
   const { model, manifest } = await loadModelArtifact(dir);
   try {

@@ -47,7 +47,7 @@ export interface ModelTrainingOptions extends ArtifactRunOptions {
   width: number;
   splitSeed: number;
   split: SplitKind;
-  dataDir?: string | undefined;
+  dataDir: string;
   training: TrainingOptions;
 }
 

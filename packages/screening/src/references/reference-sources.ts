@@ -5,7 +5,6 @@ import {
   loadAlexandriaPbe,
   loadMpBinariesHull,
   loadMpFormationEnergyRoost,
-  resolveDataDir,
 } from '@kiago/datasets';
 import type { ReferenceRow } from './reference-row.js';
 
@@ -24,7 +23,7 @@ export interface ReferenceSourceRows {
  * GGA/GGA+U/r2SCAN) are a different energy scale and form their own set, `mp-binaries`: mixing
  * vintages in one hull would compare energies computed with different corrections.
  */
-export async function mpReferenceRows(options: LoadOptions = {}): Promise<ReferenceSourceRows> {
+export async function mpReferenceRows(options: LoadOptions): Promise<ReferenceSourceRows> {
   return referenceSourceRows(
     await loadMpFormationEnergyRoost(options),
     (row) => row.materialId,
@@ -34,7 +33,7 @@ export async function mpReferenceRows(options: LoadOptions = {}): Promise<Refere
 }
 
 /** The `mp-binaries` set: SMACT's lowest-E_hull MP binaries (MP 2025 thermo), 10,180 compositions. */
-export async function mpBinariesReferenceRows(options: LoadOptions = {}): Promise<ReferenceSourceRows> {
+export async function mpBinariesReferenceRows(options: LoadOptions): Promise<ReferenceSourceRows> {
   return referenceSourceRows(
     await loadMpBinariesHull(options),
     (row) => row.materialId,
@@ -44,9 +43,7 @@ export async function mpBinariesReferenceRows(options: LoadOptions = {}): Promis
 }
 
 /** The `alexandria` set: Alexandria PBE dump entries (lowest Ef per composition), ids `data.mat_id`. */
-export async function alexandriaReferenceRows(
-  options: AlexandriaLoadOptions = {},
-): Promise<ReferenceSourceRows> {
+export async function alexandriaReferenceRows(options: AlexandriaLoadOptions): Promise<ReferenceSourceRows> {
   const cutoff =
     options.maxEAboveHullEvPerAtom === undefined
       ? ''
@@ -65,7 +62,7 @@ function referenceSourceRows<
 >(
   loaded: { rows: readonly Row[]; report: DatasetReport },
   sourceIdOf: (row: Row) => string,
-  dataDir: string | undefined,
+  dataDir: string,
   what: string,
 ): ReferenceSourceRows {
   const { rows, report } = loaded;
@@ -76,7 +73,7 @@ function referenceSourceRows<
       composition: row.composition,
       dftEfEvPerAtom: row.efEvPerAtom,
     })),
-    source: `${what}; ${report.dataset}: ${report.files.join(', ')} (data dir ${resolveDataDir({ dataDir })})`,
+    source: `${what}; ${report.dataset}: ${report.files.join(', ')} (data dir ${dataDir})`,
     report,
   };
 }

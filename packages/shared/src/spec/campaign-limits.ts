@@ -76,39 +76,80 @@ export function parseCampaignLimits(env: Readonly<Record<string, string | undefi
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** One limit as it applies to a spec: the field a refusal names, what is counted, the value and the limit. */
+export interface LimitUsage {
+  field: string;
+  /** What is counted, e.g. `shards per run (bases × seeds)`. */
+  quantity: string;
+  value: number;
+  limit: number;
+  envVar: string;
+  /** Prefixed to the value in a refusal, e.g. `bases × seeds = shards per run `. */
+  refusalPrefix: string;
+}
+
+/** Every limit that applies to the spec (microBatch only when set), in the order refusals are listed. */
+export function campaignLimitUsage(spec: ResolvedCampaignSpec, limits: CampaignLimits): LimitUsage[] {
+  const shards = spec.bases.length * spec.seeds.length;
+  const usage = (
+    field: string,
+    quantity: string,
+    value: number,
+    limit: number,
+    envVar: string,
+    refusalPrefix = '',
+  ): LimitUsage => ({ field, quantity, value, limit, envVar, refusalPrefix });
+  return [
+    usage('bases', 'bases', spec.bases.length, limits.maxBases, 'KIAGO_MAX_BASES', 'lists '),
+    usage(
+      'seeds',
+      'shards per run (bases × seeds)',
+      shards,
+      limits.maxShardsPerRun,
+      'KIAGO_MAX_SHARDS_PER_RUN',
+      'bases × seeds = shards per run ',
+    ),
+    usage(
+      'candidatesPerShard',
+      'candidates per shard',
+      spec.candidatesPerShard,
+      limits.maxCandidatesPerShard,
+      'KIAGO_MAX_CANDIDATES_PER_SHARD',
+    ),
+    usage('steps', 'steps', spec.steps, limits.maxSteps, 'KIAGO_MAX_STEPS'),
+    ...(spec.microBatch === undefined
+      ? []
+      : [usage('microBatch', 'micro-batch', spec.microBatch, limits.maxMicroBatch, 'KIAGO_MAX_MICRO_BATCH')]),
+    usage(
+      'maxParallelShards',
+      'parallel shards',
+      spec.maxParallelShards,
+      limits.maxParallelShards,
+      'KIAGO_MAX_PARALLEL_SHARDS',
+    ),
+    usage(
+      'candidatesPerShard',
+      'candidate-steps per run',
+      spec.candidatesPerShard * spec.steps * shards,
+      limits.maxCandidateStepsPerRun,
+      'KIAGO_MAX_CANDIDATE_STEPS_PER_RUN',
+      'candidatesPerShard × steps × shards = candidate-steps per run ',
+    ),
+  ];
+}
+
 /** Refuses a spec above the limits, naming the field, its value and the limit (and its env var). */
 export function checkCampaignLimits(
   spec: ResolvedCampaignSpec,
   ctx: z.RefinementCtx,
   limits: CampaignLimits,
 ): void {
-  const over = (path: string, value: number, limit: number, envVar: string, what = '') => {
+  for (const { field, value, limit, envVar, refusalPrefix } of campaignLimitUsage(spec, limits)) {
     if (value > limit)
-      addIssue(ctx, [path], `${what}${count(value)} exceeds the limit of ${count(limit)} (${envVar})`);
-  };
-  const shards = spec.bases.length * spec.seeds.length;
-  over('bases', spec.bases.length, limits.maxBases, 'KIAGO_MAX_BASES', 'lists ');
-  over(
-    'seeds',
-    shards,
-    limits.maxShardsPerRun,
-    'KIAGO_MAX_SHARDS_PER_RUN',
-    'bases × seeds = shards per run ',
-  );
-  over(
-    'candidatesPerShard',
-    spec.candidatesPerShard,
-    limits.maxCandidatesPerShard,
-    'KIAGO_MAX_CANDIDATES_PER_SHARD',
-  );
-  over('steps', spec.steps, limits.maxSteps, 'KIAGO_MAX_STEPS');
-  over('microBatch', spec.microBatch ?? 0, limits.maxMicroBatch, 'KIAGO_MAX_MICRO_BATCH');
-  over('maxParallelShards', spec.maxParallelShards, limits.maxParallelShards, 'KIAGO_MAX_PARALLEL_SHARDS');
-  over(
-    'candidatesPerShard',
-    spec.candidatesPerShard * spec.steps * shards,
-    limits.maxCandidateStepsPerRun,
-    'KIAGO_MAX_CANDIDATE_STEPS_PER_RUN',
-    'candidatesPerShard × steps × shards = candidate-steps per run ',
-  );
+      addIssue(
+        ctx,
+        [field],
+        `${refusalPrefix}${count(value)} exceeds the limit of ${count(limit)} (${envVar})`,
+      );
+  }
 }

@@ -1,9 +1,11 @@
 export { betaAtStep, maskStep } from './beta-schedule.js';
 export {
   type CampaignLimits,
+  campaignLimitUsage,
   checkCampaignLimits,
   DEFAULT_CAMPAIGN_LIMITS,
   INT4_MAX,
+  type LimitUsage,
   parseCampaignLimits,
 } from './campaign-limits.js';
 export {

@@ -77,7 +77,7 @@ export interface WorkerEnv {
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** The Temporal settings alone (the CLI and the API need them without a worker). */
-export function parseTemporalEnv(env: Env = process.env): TemporalEnv {
+export function parseTemporalEnv(env: Env): TemporalEnv {
   const parsed = parseOrThrow(workerEnvSchema, env, 'environment');
   const anyTls = parsed.TEMPORAL_TLS_CERT_PATH ?? parsed.TEMPORAL_TLS_CA_PATH;
   return {
@@ -99,10 +99,10 @@ export function parseTemporalEnv(env: Env = process.env): TemporalEnv {
 }
 
 /**
- * Parses the shared worker settings once at start-up (the only reader of the process environment in a
- * worker besides each service's own `worker-env.ts`). Throws a SpecError naming every bad variable.
+ * Parses the shared worker settings once at start-up from the environment the process's own `env.ts`
+ * passes in. Throws a SpecError naming every bad variable.
  */
-export function parseWorkerEnv(env: Env = process.env): WorkerEnv {
+export function parseWorkerEnv(env: Env): WorkerEnv {
   const parsed = parseOrThrow(workerEnvSchema, env, 'environment');
   return {
     databaseUrl: parseDbEnv(env).databaseUrl,

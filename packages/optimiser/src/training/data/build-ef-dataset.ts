@@ -1,4 +1,3 @@
-import { resolveDataDir } from '@kiago/datasets';
 import { ELEMNET_INDICES, parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
 import { assembleSplits, splitsReport } from './assemble-splits.js';
@@ -32,12 +31,7 @@ const optionsSchema = datasetBuildOptionsSchema.extend({
 /** The ElemNet training set from one formation-energy source, split by element set. */
 export async function buildEfDataset(options: BuildEfDatasetOptions): Promise<EfDataset> {
   const startedMs = performance.now();
-  const {
-    dataDir: givenDataDir,
-    source,
-    ...plan
-  } = parseOrThrow(optionsSchema, options, 'buildEfDataset options');
-  const dataDir = resolveDataDir({ dataDir: givenDataDir });
+  const { dataDir, source, ...plan } = parseOrThrow(optionsSchema, options, 'buildEfDataset options');
   const info = EF_SOURCE_INFO[source];
   const loaded = await info.load({ dataDir });
   const restricted = restrictToElemNetInputs(loaded.rows);

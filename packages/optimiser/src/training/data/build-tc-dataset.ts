@@ -5,7 +5,6 @@ import {
   loadMpNonMetals,
   loadSuperconStanev,
   loadSuperconSuperdiff,
-  resolveDataDir,
 } from '@kiago/datasets';
 import { parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
@@ -65,8 +64,7 @@ const optionsSchema = datasetBuildOptionsSchema.extend({
  */
 export async function buildTcDataset(options: BuildTcDatasetOptions): Promise<TcDataset> {
   const startedMs = performance.now();
-  const { dataDir: givenDataDir, ...plan } = parseOrThrow(optionsSchema, options, 'buildTcDataset options');
-  const dataDir = resolveDataDir({ dataDir: givenDataDir });
+  const { dataDir, ...plan } = parseOrThrow(optionsSchema, options, 'buildTcDataset options');
   const [superdiff, stanev, hydrides, exptIsMetal, mpNonMetals] = await Promise.all([
     loadSuperconSuperdiff({ dataDir }),
     loadSuperconStanev({ dataDir }),

@@ -8,7 +8,7 @@ import type { TcDatasetReport } from './tc-dataset-report.js';
 export const DEFAULT_SPLIT_SEED = 42;
 
 export interface DescribeDatasetsOptions {
-  dataDir?: string | undefined;
+  dataDir: string;
   seed?: number | undefined;
   efSource?: EfSource | undefined;
 }
@@ -19,7 +19,7 @@ export interface DatasetsDescription {
 }
 
 /** Builds both training sets and returns only their reports (sources, merges, counts, hashes). */
-export async function describeDatasets(options: DescribeDatasetsOptions = {}): Promise<DatasetsDescription> {
+export async function describeDatasets(options: DescribeDatasetsOptions): Promise<DatasetsDescription> {
   const seed = options.seed ?? DEFAULT_SPLIT_SEED;
   // One after the other: parsing is CPU-bound on one thread, so overlapping the builds would not
   // finish sooner and would hold both data sets in memory at once.

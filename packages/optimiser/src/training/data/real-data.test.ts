@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveDataDir } from '@kiago/datasets';
+import { testDataDir } from '@kiago/datasets/testing';
 import { describe, expect, it } from 'vitest';
 import { buildEfDataset } from './build-ef-dataset.js';
 import { buildTcDataset } from './build-tc-dataset.js';
@@ -8,7 +8,7 @@ import { elementSetsInSeveralSplits } from './fixtures/dataset-fixtures.js';
 import { DEFAULT_SPLIT_FRACTIONS, SPLIT_NAMES, type SplitName } from './split-options.js';
 
 // The shared data sets sit next to the checkout; a machine without them skips this file.
-const dataDir = resolveDataDir();
+const dataDir = testDataDir();
 const haveData =
   existsSync(join(dataDir, 'supercon_superdiff')) && existsSync(join(dataDir, 'mp_formation_energy'));
 
@@ -21,7 +21,7 @@ function expectShares(rowsPerSplit: Record<SplitName, number>): void {
 
 describe.skipIf(!haveData)('training sets from the real data', () => {
   it('Tc: ~16k superconductors, as many non-superconductors, split by element set', async () => {
-    const dataset = await buildTcDataset({ seed: 42 });
+    const dataset = await buildTcDataset({ dataDir, seed: 42 });
     const { overall, nonSuperconductors, supercon } = dataset.report;
     expect(overall.superconductors).toBeGreaterThan(15_500);
     expect(overall.superconductors).toBeLessThan(17_000);
@@ -36,7 +36,7 @@ describe.skipIf(!haveData)('training sets from the real data', () => {
   });
 
   it('Ef: ~95k MP compositions on one scale, split by element set', async () => {
-    const dataset = await buildEfDataset({ seed: 42 });
+    const dataset = await buildEfDataset({ dataDir, seed: 42 });
     expect(dataset.report.overall.rows).toBeGreaterThan(90_000);
     expect(dataset.report.overall.rows).toBeLessThan(100_000);
     expect(dataset.train.width).toBe(86);

@@ -34,8 +34,8 @@ const splitKindSchema = z.enum(SPLIT_KINDS, {
 
 /** What every data-set builder takes: where the data is and how to split it. */
 export interface DatasetBuildOptions {
-  /** Data directory; defaults to KIAGO_DATA_DIR, else `<repo>/../shared/data`. */
-  dataDir?: string | undefined;
+  /** Data directory, from the caller (`resolveDataDir` of @kiago/datasets turns flag + env into one). */
+  dataDir: string;
   /** Split seed (uint32), recorded in the model manifest. */
   seed: number;
   split?: SplitKind | undefined;
@@ -44,7 +44,7 @@ export interface DatasetBuildOptions {
 
 /** Parses DatasetBuildOptions; builders `.extend` it with their own options. */
 export const datasetBuildOptionsSchema = z.object({
-  dataDir: z.string().trim().min(1, 'dataDir must not be empty').optional(),
+  dataDir: z.string().trim().min(1, 'dataDir must not be empty'),
   seed: splitSeedSchema,
   split: splitKindSchema.default('grouped'),
   fractions: splitFractionsSchema.default({ ...DEFAULT_SPLIT_FRACTIONS }),

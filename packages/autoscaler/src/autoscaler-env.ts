@@ -1,6 +1,6 @@
-import type { GpuAutoscalerConfig } from '@kiago/autoscaler';
 import { parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
+import type { GpuAutoscalerConfig } from './autoscaler-types.js';
 
 // RFC 1123 label: what Kubernetes accepts for namespace and Deployment names.
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -59,12 +59,11 @@ const autoscalerEnvSchema = z
 export type AutoscalerEnv = { enabled: false } | { enabled: true; config: GpuAutoscalerConfig };
 
 /**
- * The autoscaler's settings from the environment. Off unless KIAGO_AUTOSCALER_ENABLED=true, so a
- * process outside a cluster never talks to a Kubernetes API. Throws a SpecError naming the variable.
+ * The autoscaler's settings from the environment its process's env module passes in. Off unless
+ * KIAGO_AUTOSCALER_ENABLED=true, so a process outside a cluster never talks to a Kubernetes API.
+ * Throws a SpecError naming the variable.
  */
-export function parseAutoscalerEnv(
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): AutoscalerEnv {
+export function parseAutoscalerEnv(env: Readonly<Record<string, string | undefined>>): AutoscalerEnv {
   const parsed = parseOrThrow(autoscalerEnvSchema, env, 'environment');
   if (!parsed.KIAGO_AUTOSCALER_ENABLED) return { enabled: false };
   return {

@@ -5,7 +5,7 @@ import { DataFileError, parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
 import { assertDirectory } from './files/assert-readable.js';
 
-/** The one environment variable this package reads: where the shared data sets live. */
+/** The environment variable a process's env module passes in: where the shared data sets live. */
 export const DATA_DIR_ENV = 'KIAGO_DATA_DIR';
 
 const dataDirSettingsSchema = z.object({
@@ -13,11 +13,11 @@ const dataDirSettingsSchema = z.object({
   [DATA_DIR_ENV]: z.string().trim().min(1, 'must not be empty').optional(),
 });
 
-export interface DataDirOptions {
+export interface DataDirSettings {
   /** Explicit directory (e.g. a `--data-dir` flag); wins over the environment. */
   dataDir?: string | undefined;
-  /** Environment to read `KIAGO_DATA_DIR` from; defaults to `process.env`. */
-  env?: Readonly<Record<string, string | undefined>>;
+  /** The caller's environment (its env module passes it), read for `KIAGO_DATA_DIR` only. */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -25,11 +25,10 @@ export interface DataDirOptions {
  * (the data sets sit next to the checkout and are never copied into it). Relative paths resolve
  * against the working directory. Does not touch the file system beyond finding the repo root.
  */
-export function resolveDataDir(options: DataDirOptions = {}): string {
-  const env = options.env ?? process.env;
+export function resolveDataDir(given: DataDirSettings): string {
   const settings = parseOrThrow(
     dataDirSettingsSchema,
-    { dataDir: options.dataDir, [DATA_DIR_ENV]: env[DATA_DIR_ENV] },
+    { dataDir: given.dataDir, [DATA_DIR_ENV]: given.env[DATA_DIR_ENV] },
     'data directory settings',
   );
   const chosen = settings.dataDir ?? settings[DATA_DIR_ENV];
@@ -37,11 +36,10 @@ export function resolveDataDir(options: DataDirOptions = {}): string {
   return join(findRepoRoot(), '..', 'shared', 'data');
 }
 
-/** Like `resolveDataDir`, then checks the directory exists (DataFileError naming it and the env var). */
-export async function requireDataDir(options: DataDirOptions = {}): Promise<string> {
-  const dir = resolveDataDir(options);
-  await assertDirectory(dir, dataDirHint(dir));
-  return dir;
+/** The directory itself once it is known to exist (DataFileError naming it and the env var). */
+export async function requireDataDir(dataDir: string): Promise<string> {
+  await assertDirectory(dataDir, dataDirHint(dataDir));
+  return dataDir;
 }
 
 /** Absolute path of a data file given relative to the data directory (absolute paths pass through). */

@@ -21,8 +21,8 @@ export interface ApiEnv {
   host: string;
 }
 
-/** The HTTP API's settings, parsed once at start-up by the process that serves it. */
-export function parseApiEnv(env: Readonly<Record<string, string | undefined>> = process.env): ApiEnv {
+/** The HTTP API's settings, from the environment the serving process's env module passes in. */
+export function parseApiEnv(env: Readonly<Record<string, string | undefined>>): ApiEnv {
   const parsed = parseOrThrow(apiEnvSchema, env, 'environment');
   return { token: parsed.KIAGO_API_TOKEN, port: parsed.KIAGO_API_PORT, host: parsed.KIAGO_API_HOST };
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataFileError, SpecError } from '@kiago/shared';
 import { describe, expect, it } from 'vitest';
-import { findRepoRoot, requireDataDir, resolveDataDir } from './env.js';
+import { findRepoRoot, requireDataDir, resolveDataDir } from './data-dir.js';
 
 describe('resolveDataDir', () => {
   it('prefers the explicit directory, then KIAGO_DATA_DIR, then <repo>/../shared/data', () => {
@@ -23,10 +23,9 @@ describe('resolveDataDir', () => {
 
 describe('requireDataDir', () => {
   it('throws a DataFileError naming the missing path and the env var', async () => {
-    const missing = '/nonexistent/kiago-data';
-    const attempt = requireDataDir({ env: { KIAGO_DATA_DIR: missing } });
-    await expect(attempt).rejects.toBeInstanceOf(DataFileError);
-    await expect(requireDataDir({ env: { KIAGO_DATA_DIR: missing } })).rejects.toThrow(
+    const missing = resolveDataDir({ env: { KIAGO_DATA_DIR: '/nonexistent/kiago-data' } });
+    await expect(requireDataDir(missing)).rejects.toBeInstanceOf(DataFileError);
+    await expect(requireDataDir(missing)).rejects.toThrow(
       /^\/nonexistent\/kiago-data: directory not found \(.*set KIAGO_DATA_DIR/,
     );
   });

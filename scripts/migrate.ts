@@ -1,11 +1,12 @@
-// `node packages/db/dist/bin/migrate.js [migrations-dir]`: applies pending migrations to DATABASE_URL.
-// Used by scripts/migrate.sh (after the package is built) and by deployment jobs.
-import { parseDbEnv } from '../env.js';
-import { applyMigrations } from '../migrations/apply-migrations.js';
+// `node scripts/migrate.ts [migrations-dir]`: applies pending migrations to DATABASE_URL with @kiago/db's
+// transactional runner. The one migrate entry point: scripts/migrate.sh runs it after building @kiago/db,
+// and the orchestrator image runs it as the Helm pre-install/pre-upgrade hook and the k8s migrate Job
+// (that image carries no CLI: `kiago` pulls TensorFlow in through the gpu worker).
+import { applyMigrations, parseDbEnv } from '@kiago/db';
 
 const started = performance.now();
 try {
-  const { databaseUrl } = parseDbEnv();
+  const { databaseUrl } = parseDbEnv(process.env);
   const migrationsDir = process.argv[2];
   const result = await applyMigrations(databaseUrl, migrationsDir ? { migrationsDir } : {});
   for (const name of result.applied) console.log(`applied ${name}`);
