@@ -84,7 +84,7 @@ RUN npm install --no-save --omit=dev --ignore-scripts --no-audit --no-fund \
  && bash scripts/setup-tfjs.sh --gpu --cuda \
  && cd .tools/libtensorflow-gpu-2.21.0 \
  && mkdir cuda-lib \
- && for lib in nvidia/*/lib/*.so*; do ln -s "../$lib" cuda-lib/; done \
+ && for lib in nvidia/*/lib/*.so*; do ln -sf "../$lib" cuda-lib/; done \
  && test -e cuda-lib/libcudnn.so.9 && test -e cuda-lib/libcublas.so.12 \
  && cd /app \
  && rm -rf .tools/wheels .tools/libtensorflow-gpu-2.21.0/include \
