@@ -5,6 +5,7 @@
  * Run (after npm run build): nice -n 10 node bench/models/elemental-correction-exponent.ts [ef model dir]
  * Default model: the shipped ElemNet. Needs the Materials Project data (KIAGO_DATA_DIR).
  */
+import { resolveDataDir } from '@kiago/datasets';
 import {
   buildEfDataset,
   elementalReferenceEnergies,
@@ -21,7 +22,11 @@ const EXPONENTS = [1, 2, 3, 4, 6, 8, 12, 16];
 await selectTfBackend('auto', (line) => process.stderr.write(`${line}\n`));
 const dir = process.argv[2] ?? (await shippedModelDir('ef'));
 const { model, manifest } = await loadModelArtifact(dir, { expectedKind: 'ef' });
-const data = await buildEfDataset({ seed: manifest.data.splitSeed, split: manifest.data.splitKind });
+const data = await buildEfDataset({
+  seed: manifest.data.splitSeed,
+  split: manifest.data.splitKind,
+  dataDir: resolveDataDir({ env: process.env }),
+});
 const offsets = elemNetElementalOffsets(model);
 const magnitudes = Object.values(offsets).map(Math.abs);
 console.log(
