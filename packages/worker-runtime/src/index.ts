@@ -53,4 +53,5 @@ export { workerIdentity } from './process/worker-identity.js';
 export { DEFAULT_TASK_QUEUES, suffixedTaskQueues, type TaskQueues } from './task-queues.js';
 export { type TemporalConnectionOptions, temporalConnectionOptions } from './temporal/connection-options.js';
 export { installTemporalRuntime } from './temporal/install-runtime.js';
+export { HEARTBEAT_FLUSH_MS, shutdownGraceSecondsSchema } from './temporal/shard-worker-timing.js';
 export { TlsFileError } from './temporal/tls-file-error.js';
