@@ -1,3 +1,4 @@
+export { type AttemptRecorder, createAttemptRecorder } from './attempts/attempt-recorder.js';
 export {
   type ShardAttemptInterceptorOptions,
   type ShardStageActivities,
@@ -31,7 +32,7 @@ export {
   type TemporalTlsPaths,
   type WorkerEnv,
 } from './env/worker-env.js';
-export { errorMessageOf, errorTypeOf } from './failures/error-type.js';
+export { DATABASE_UNAVAILABLE, errorMessageOf, errorTypeOf } from './failures/error-type.js';
 export { kiagoFailureInterceptor } from './failures/kiago-failure-interceptor.js';
 export { toApplicationFailure } from './failures/to-application-failure.js';
 export {
