@@ -136,9 +136,8 @@ describe('a campaign through the real dev server and Postgres', () => {
       executions.push(execution);
     }
     const first = executions.sort((a, b) => a.startTime.getTime() - b.startTime.getTime())[0]!;
-    const { events = [] } = await harness.client.workflow
-      .getHandle(launched.workflowId, first.runId)
-      .fetchHistory();
+    const events =
+      (await harness.client.workflow.getHandle(launched.workflowId, first.runId).fetchHistory()).events ?? [];
     expect(events.filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes).length).toBe(2);
     expect(events.filter((e) => e.childWorkflowExecutionCompletedEventAttributes).length).toBe(0);
     expect(events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();

@@ -63,7 +63,7 @@ describe('retry rounds back off (time-skipping test server)', () => {
     const wallS = (performance.now() - started) / 1000;
     expect(result).toMatchObject({ status: 'COMPLETED', progress: { shards: { total: 1, succeeded: 1 } } });
 
-    const { events = [] } = await handle.fetchHistory();
+    const events = (await handle.fetchHistory()).events ?? [];
     const timers = events.flatMap((e) => {
       const timeout = e.timerStartedEventAttributes?.startToFireTimeout;
       return timeout ? [Number(timeout.seconds ?? 0) * 1000 + Math.round((timeout.nanos ?? 0) / 1e6)] : [];
