@@ -36,6 +36,7 @@ export function carriedShardWindow(
 ): ShardWindow {
   const books = bookkeeping();
   const inFlight = new Map((state.inFlight ?? []).map((shard) => [shard.id, shard]));
+  const starting = new Set<Promise<unknown>>();
   const childId = (index: number) => `${workflowInfo().workflowId}/shard-${index}`;
   // A child of this execution reports twice (signal and result): only the first one counts.
   const report = (shard: ShardReport) => {
@@ -49,24 +50,31 @@ export function carriedShardWindow(
       await waitForSlot(input.runId, control, () => inFlight.size < state.maxParallelShards);
       countShardStarted(state, from);
       inFlight.set(shard.id, shard);
-      const child = await startChild(ShardWorkflow, {
+      // Not awaited: the starts of every free slot go out in one workflow task.
+      const start = startChild(ShardWorkflow, {
         workflowId: childId(shard.index),
         taskQueue: input.taskQueues.orchestrator,
         parentClosePolicy: ParentClosePolicy.ABANDON,
         args: [{ shardId: shard.id, taskQueues: input.taskQueues, settings: input.settings }],
       });
-      child.result().then(report, async (error: unknown) => {
-        if (!inFlight.has(shard.id)) return;
-        if (isCancellation(error)) return report({ shardId: shard.id, status: 'CANCELLED' });
-        // The shard workflow itself broke (it parks stage failures on its own): park the shard here.
-        const failure = describeFailure(error);
-        await CancellationScope.nonCancellable(() =>
-          books.finishShard({ shardId: shard.id, status: 'FAILED', ...failure }),
-        );
-        report({ shardId: shard.id, status: 'FAILED', stage: 'workflow', ...failure });
-      });
+      starting.add(start);
+      start.finally(() => starting.delete(start)).catch(() => undefined);
+      start
+        .then((child) => child.result())
+        .then(report, async (error: unknown) => {
+          if (!inFlight.has(shard.id)) return;
+          if (isCancellation(error)) return report({ shardId: shard.id, status: 'CANCELLED' });
+          // The shard workflow itself broke (it parks stage failures on its own): park the shard here.
+          const failure = describeFailure(error);
+          await CancellationScope.nonCancellable(() =>
+            books.finishShard({ shardId: shard.id, status: 'FAILED', ...failure }),
+          );
+          report({ shardId: shard.id, status: 'FAILED', stage: 'workflow', ...failure });
+        });
     },
     async endPage() {
+      // A child whose start is not confirmed yet would be orphaned by continue-as-new.
+      await Promise.allSettled(starting);
       return [...inFlight.values()];
     },
     async drain() {
