@@ -24,8 +24,8 @@ const HISTORIES = fileURLToPath(new URL(`../tests/e2e/histories/${HISTORY_SET}/`
 
 /**
  * Not a test: records the histories tests/e2e/replay.test.ts replays. Run `npm run record:histories`
- * after a deliberate workflow change, then commit tests/e2e/histories. It runs under vitest for the
- * e2e harness and the Temporal dev server of the test set-up. Each flow exercises a different path of the
+ * after a deliberate workflow change, then `npx biome check --write tests/e2e/histories` and commit
+ * them. It runs under vitest for the e2e harness and the Temporal dev server of the test set-up. Each flow exercises a different path of the
  * workflows: continue-as-new, parked shard + retry round, out-of-memory halving, pause/resume,
  * cancellation, the nightly workflow.
  */
