@@ -2,6 +2,7 @@ import { topCandidates } from '@kiago/db';
 import {
   cancelRun,
   DEFAULT_ORCHESTRATION_SETTINGS,
+  getRunStatus,
   launchCampaign,
   orchestrationSettings,
   waitForRun,
@@ -89,6 +90,39 @@ describe('cancelling a run', () => {
         last_error: 'cancelled with its run during the optimise stage',
       });
       expect(shard.step).toBeLessThan(steps);
+    }
+    await expectConsistentRun(harness.db, runId);
+  });
+
+  it('cancels shards carried over from earlier executions (continue-as-new) too', {
+    timeout: 120_000,
+  }, async () => {
+    // One shard per execution: by the third execution both running shards were started by earlier ones.
+    const ctx = {
+      ...harness.ctx,
+      settings: orchestrationSettings({ ...E2E_SETTINGS, shardsPerExecution: 1 }),
+    };
+    const { runId, workflowId } = await launchCampaign(ctx, {
+      spec: harness.spec({ bases: ['MgB2'], seeds: [0, 1], steps: 100_000, maxParallelShards: 2 }),
+    });
+    launched = runId;
+    const executions = async () =>
+      (await getRunStatus(ctx, runId).catch(() => undefined))?.workflow?.executions ?? 0;
+    for (let i = 0; i < 600 && (await executions()) < 3; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await executions()).toBe(3);
+
+    await cancelRun(ctx, runId, { wait: true });
+    const run = await waitForRun(ctx, runId);
+    expect(run.status).toBe('CANCELLED');
+    const shards = await shardsOf(runId);
+    expect(shards.map((shard) => [shard.status, shard.error_type])).toEqual([
+      ['CANCELLED', 'CANCELLED'],
+      ['CANCELLED', 'CANCELLED'],
+    ]);
+    // Both children ended as cancelled (none left running after its run was closed).
+    for (const index of [0, 1]) {
+      const child = await harness.client.workflow.getHandle(`${workflowId}/shard-${index}`).describe();
+      expect(child.status.name).toBe('CANCELLED');
     }
     await expectConsistentRun(harness.db, runId);
   });
