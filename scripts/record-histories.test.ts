@@ -15,12 +15,17 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { E2E_SETTINGS, type E2eHarness, startE2eHarness } from '../tests/e2e/support/e2e-harness.js';
 import { createFaultInjector } from '../tests/e2e/support/fault-injection.js';
 
-const HISTORIES = fileURLToPath(new URL('../tests/e2e/histories/', import.meta.url));
+/**
+ * One folder per generation of the workflow code. After a deliberate workflow change (behind
+ * `patched()`), name a new set here and record it: the older sets stay and must keep replaying.
+ */
+const HISTORY_SET = '2-carried-window';
+const HISTORIES = fileURLToPath(new URL(`../tests/e2e/histories/${HISTORY_SET}/`, import.meta.url));
 
 /**
  * Not a test: records the histories tests/e2e/replay.test.ts replays. Run `npm run record:histories`
- * after a deliberate workflow change, then commit tests/e2e/histories. It runs under vitest for the
- * e2e harness and the Temporal dev server of the test set-up. Each flow exercises a different path of the
+ * after a deliberate workflow change, then `npx biome check --write tests/e2e/histories` and commit
+ * them. It runs under vitest for the e2e harness and the Temporal dev server of the test set-up. Each flow exercises a different path of the
  * workflows: continue-as-new, parked shard + retry round, out-of-memory halving, pause/resume,
  * cancellation, the nightly workflow.
  */
@@ -61,6 +66,7 @@ describe('record workflow histories', () => {
       { spec: harness.spec(small) },
     );
     await waitForRun(harness.ctx, continued.runId);
+    // shard-0 ran across the continue-as-new and reported to the second execution.
     await save('campaign-continue-as-new', [continued.workflowId, `${continued.workflowId}/shard-0`]);
 
     faults.plan({ activityType: 'hullShard', firstShardOnly: true, times: 3 });

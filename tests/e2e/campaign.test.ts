@@ -127,6 +127,20 @@ describe('a campaign through the real dev server and Postgres', () => {
       status: 'COMPLETED',
       progress: { executions: 3, shards: { total: 5, succeeded: 5 } },
     });
+    // The window is carried: the first execution continued as new with its two shards still running
+    // (they reported to a later execution), instead of draining them first.
+    const executions = [];
+    for await (const execution of harness.client.workflow.list({
+      query: `WorkflowId = "${launched.workflowId}"`,
+    })) {
+      executions.push(execution);
+    }
+    const first = executions.sort((a, b) => a.startTime.getTime() - b.startTime.getTime())[0]!;
+    const events =
+      (await harness.client.workflow.getHandle(launched.workflowId, first.runId).fetchHistory()).events ?? [];
+    expect(events.filter((e) => e.startChildWorkflowExecutionInitiatedEventAttributes).length).toBe(2);
+    expect(events.filter((e) => e.childWorkflowExecutionCompletedEventAttributes).length).toBe(0);
+    expect(events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
     await expectConsistentRun(harness.db, launched.runId);
   });
 

@@ -2,6 +2,7 @@
 
 export { ensureActiveModels, ensureReferenceSet } from './dev/dev-prerequisites.js';
 export { ensureTemporalAddress } from './dev/dev-server.js';
+export { devUpWorkerOptions } from './dev/dev-up-options.js';
 export { type DemoOptions, type DemoResult, runDemo } from './dev/run-demo.js';
 export {
   type AllWorkers,

@@ -32,7 +32,7 @@ export {
 } from './migrations/apply-migrations.js';
 export { MigrationChecksumError, MigrationFailedError } from './migrations/migration-errors.js';
 export { DEFAULT_MIGRATIONS_DIR, type MigrationFile, readMigrations } from './migrations/read-migrations.js';
-export { retryableDbErrorCode } from './transactions/retryable-db-error.js';
+export { isDatabaseUnavailable, retryableDbErrorCode } from './transactions/retryable-db-error.js';
 export {
   type IsolationLevel,
   type TransactionOptions,

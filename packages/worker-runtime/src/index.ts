@@ -1,3 +1,4 @@
+export { type AttemptRecorder, createAttemptRecorder } from './attempts/attempt-recorder.js';
 export {
   type ShardAttemptInterceptorOptions,
   type ShardStageActivities,
@@ -31,7 +32,7 @@ export {
   type TemporalTlsPaths,
   type WorkerEnv,
 } from './env/worker-env.js';
-export { errorMessageOf, errorTypeOf } from './failures/error-type.js';
+export { DATABASE_UNAVAILABLE, errorMessageOf, errorTypeOf } from './failures/error-type.js';
 export { kiagoFailureInterceptor } from './failures/kiago-failure-interceptor.js';
 export { toApplicationFailure } from './failures/to-application-failure.js';
 export {
@@ -53,4 +54,5 @@ export { workerIdentity } from './process/worker-identity.js';
 export { DEFAULT_TASK_QUEUES, suffixedTaskQueues, type TaskQueues } from './task-queues.js';
 export { type TemporalConnectionOptions, temporalConnectionOptions } from './temporal/connection-options.js';
 export { installTemporalRuntime } from './temporal/install-runtime.js';
+export { HEARTBEAT_FLUSH_MS, shutdownGraceSecondsSchema } from './temporal/shard-worker-timing.js';
 export { TlsFileError } from './temporal/tls-file-error.js';

@@ -6,7 +6,7 @@ import {
   type ModelCache,
   temporalActivityRuntime,
 } from '@kiago/optimiser';
-import { shardWorkerInterceptors, workerIdentity } from '@kiago/worker-runtime';
+import { HEARTBEAT_FLUSH_MS, shardWorkerInterceptors, workerIdentity } from '@kiago/worker-runtime';
 import {
   type ActivityInterceptorsFactory,
   type Logger,
@@ -57,6 +57,7 @@ export async function createGpuWorker(options: GpuWorkerOptions): Promise<GpuWor
     }),
     maxConcurrentActivityTaskExecutions: options.slots,
     shutdownGraceTime: options.shutdownGraceMs ?? 60_000,
+    maxHeartbeatThrottleInterval: HEARTBEAT_FLUSH_MS,
     interceptors: {
       activity: shardWorkerInterceptors({
         db: options.db,

@@ -1,6 +1,6 @@
 import { type TfBackendChoice, tfBackendChoiceSchema } from '@kiago/optimiser';
 import { parseOrThrow } from '@kiago/shared';
-import { parseWorkerEnv, type WorkerEnv } from '@kiago/worker-runtime';
+import { parseWorkerEnv, shutdownGraceSecondsSchema, type WorkerEnv } from '@kiago/worker-runtime';
 import { z } from 'zod';
 
 const gpuWorkerEnvSchema = z.object({
@@ -12,10 +12,7 @@ const gpuWorkerEnvSchema = z.object({
     .max(64, 'KIAGO_GPU_SLOTS must be at most 64')
     .default(1),
   KIAGO_MODELS_DIR: z.string().trim().min(1, 'KIAGO_MODELS_DIR must not be empty when set').optional(),
-  KIAGO_SHUTDOWN_GRACE_S: z.coerce
-    .number({ error: 'KIAGO_SHUTDOWN_GRACE_S must be a number of seconds' })
-    .min(0, 'KIAGO_SHUTDOWN_GRACE_S must be ≥ 0')
-    .default(60),
+  KIAGO_SHUTDOWN_GRACE_S: shutdownGraceSecondsSchema(60),
 });
 
 /** The gpu-worker process's settings: the shared worker env plus backend, slots and model directory. */

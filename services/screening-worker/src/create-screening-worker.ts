@@ -1,6 +1,6 @@
 import type { Db } from '@kiago/db';
 import { createScreeningActivities, type ScreeningWorkerActivities, summariseRun } from '@kiago/screening';
-import { shardWorkerInterceptors, workerIdentity } from '@kiago/worker-runtime';
+import { HEARTBEAT_FLUSH_MS, shardWorkerInterceptors, workerIdentity } from '@kiago/worker-runtime';
 import { Context } from '@temporalio/activity';
 import {
   type ActivityInterceptorsFactory,
@@ -21,6 +21,8 @@ export interface ScreeningWorkerOptions {
   hullReferenceSet?: string;
   /** Run closest to the activities, inside the attempt log (fault injection in tests). */
   extraInterceptors?: ActivityInterceptorsFactory[];
+  /** How long running stages may finish after a shutdown signal before they are cancelled (default 30 s). */
+  shutdownGraceMs?: number;
 }
 
 const shardIdArgument = (args: readonly unknown[]) => args[0];
@@ -44,7 +46,8 @@ export async function createScreeningWorker(options: ScreeningWorkerOptions): Pr
     identity,
     activities,
     maxConcurrentActivityTaskExecutions: options.concurrency,
-    shutdownGraceTime: 30_000,
+    shutdownGraceTime: options.shutdownGraceMs ?? 30_000,
+    maxHeartbeatThrottleInterval: HEARTBEAT_FLUSH_MS,
     interceptors: {
       activity: shardWorkerInterceptors({
         db: options.db,

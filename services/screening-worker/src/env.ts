@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { referenceSetNameSchema } from '@kiago/screening';
 import { parseOrThrow } from '@kiago/shared';
-import { parseWorkerEnv, type WorkerEnv } from '@kiago/worker-runtime';
+import { parseWorkerEnv, shutdownGraceSecondsSchema, type WorkerEnv } from '@kiago/worker-runtime';
 import { z } from 'zod';
 
 const screeningEnvSchema = z.object({
@@ -11,6 +11,7 @@ const screeningEnvSchema = z.object({
     .min(1, 'KIAGO_SCREENING_CONCURRENCY must be at least 1')
     .optional(),
   KIAGO_HULL_REFERENCE_SET: referenceSetNameSchema.optional(),
+  KIAGO_SHUTDOWN_GRACE_S: shutdownGraceSecondsSchema(30),
 });
 
 export interface ScreeningWorkerProcessEnv {
@@ -18,6 +19,7 @@ export interface ScreeningWorkerProcessEnv {
   /** Default: one activity per core. */
   concurrency: number;
   hullReferenceSet?: string;
+  shutdownGraceMs: number;
 }
 
 /** The screening process's settings: the shared worker env plus concurrency and the hull's reference set. */
@@ -29,5 +31,6 @@ export function parseScreeningWorkerProcessEnv(
     worker: parseWorkerEnv(env),
     concurrency: parsed.KIAGO_SCREENING_CONCURRENCY ?? availableParallelism(),
     ...(parsed.KIAGO_HULL_REFERENCE_SET && { hullReferenceSet: parsed.KIAGO_HULL_REFERENCE_SET }),
+    shutdownGraceMs: parsed.KIAGO_SHUTDOWN_GRACE_S * 1000,
   };
 }

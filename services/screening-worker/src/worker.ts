@@ -15,6 +15,7 @@ async function main(): Promise<void> {
           ...deps,
           taskQueue: env.worker.temporal.taskQueues.screening,
           concurrency: env.concurrency,
+          shutdownGraceMs: env.shutdownGraceMs,
           ...(env.hullReferenceSet && { hullReferenceSet: env.hullReferenceSet }),
         }),
       ],

@@ -18,6 +18,8 @@ export interface E2eHarnessOptions {
   /** Run the gpu worker elsewhere (a child process). */
   withoutGpu?: boolean;
   interceptors?: { gpu?: ActivityInterceptorsFactory[]; screening?: ActivityInterceptorsFactory[] };
+  /** Another Temporal server (e.g. the time-skipping test server); the caller closes its connections. */
+  temporal?: { address: string; workerConnection: NativeConnection; client: Client };
 }
 
 export interface E2eHarness {
@@ -53,16 +55,22 @@ export async function startE2eHarness(options: E2eHarnessOptions): Promise<E2eHa
   // Activity failures are logged as warnings; the tests provoke plenty of them on purpose.
   installTemporalRuntime('error');
   const suffix = `${options.label}-${randomUUID().slice(0, 8)}`;
-  const address = await temporalTestAddress();
+  const address = options.temporal?.address ?? (await temporalTestAddress());
   const db = createDb({ databaseUrl: testDatabaseUrl() });
   const models = { tc: `e2e-tc-${suffix}`, ef: `e2e-ef-${suffix}` };
   const ids = await registerTinyModelVersions(db, models);
   const referenceSet = `e2e-refs-${suffix}`;
   await importReferenceFixture(db, referenceSet);
   const taskQueues = suffixedTaskQueues(suffix);
-  const workerConnection = await NativeConnection.connect({ address });
-  const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace: 'default' });
+  const own = options.temporal
+    ? undefined
+    : {
+        workerConnection: await NativeConnection.connect({ address }),
+        connection: await Connection.connect({ address }),
+      };
+  const workerConnection = options.temporal?.workerConnection ?? own!.workerConnection;
+  const client =
+    options.temporal?.client ?? new Client({ connection: own!.connection, namespace: 'default' });
   const workers = await startAllWorkers({
     connection: workerConnection,
     namespace: 'default',
@@ -100,8 +108,8 @@ export async function startE2eHarness(options: E2eHarnessOptions): Promise<E2eHa
     }),
     async close() {
       await workers.shutdown();
-      await workerConnection.close();
-      await connection.close();
+      await own?.workerConnection.close();
+      await own?.connection.close();
       await db.close();
     },
   };

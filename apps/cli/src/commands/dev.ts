@@ -5,6 +5,7 @@ import { parseTemporalEnv, runWorkerProcess } from '@kiago/worker-runtime';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { ensureTemporalAddress } from '../dev/dev-server.js';
+import { devUpWorkerOptions } from '../dev/dev-up-options.js';
 import { runDemo } from '../dev/run-demo.js';
 import { createAllWorkers } from '../dev/start-all-workers.js';
 import { cliDataDir, cliEnvironment } from '../env.js';
@@ -38,17 +39,7 @@ export function registerDevCommand(program: Command): void {
       await runWorkerProcess({
         name: 'kiago-dev',
         env: env.worker,
-        createWorkers: ({ connection, namespace, db, logger }) =>
-          createAllWorkers({
-            connection,
-            namespace,
-            taskQueues: env.worker.temporal.taskQueues,
-            db,
-            logger,
-            backend: env.tfBackend,
-            gpuSlots: env.slots,
-            ...(env.modelsDir && { modelsDir: env.modelsDir }),
-          }),
+        createWorkers: (deps) => createAllWorkers(devUpWorkerOptions(env, deps)),
       });
     });
 

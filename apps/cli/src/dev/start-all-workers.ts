@@ -20,6 +20,8 @@ export interface AllWorkersOptions {
   workflowBundlePath?: string;
   /** Leave the gpu worker out (it runs in another process, e.g. the SIGKILL test). */
   withoutGpu?: boolean;
+  /** KIAGO_SHUTDOWN_GRACE_S of the gpu and screening workers (their own defaults when absent). */
+  shutdownGraceMs?: number;
   /** Extra activity interceptors per worker (fault injection in tests). */
   interceptors?: { gpu?: ActivityInterceptorsFactory[]; screening?: ActivityInterceptorsFactory[] };
 }
@@ -49,6 +51,7 @@ export async function createAllWorkers(options: AllWorkersOptions): Promise<AllW
       db,
       logger,
       concurrency: options.screeningConcurrency ?? 2,
+      ...(options.shutdownGraceMs !== undefined && { shutdownGraceMs: options.shutdownGraceMs }),
       ...(options.hullReferenceSet && { hullReferenceSet: options.hullReferenceSet }),
       ...(options.interceptors?.screening && { extraInterceptors: options.interceptors.screening }),
     }),
@@ -67,6 +70,7 @@ export async function createAllWorkers(options: AllWorkersOptions): Promise<AllW
     db,
     logger,
     slots: options.gpuSlots ?? 1,
+    ...(options.shutdownGraceMs !== undefined && { shutdownGraceMs: options.shutdownGraceMs }),
     ...(options.modelsDir && { modelsDir: options.modelsDir }),
     ...(options.interceptors?.gpu && { extraInterceptors: options.interceptors.gpu }),
   });

@@ -72,7 +72,7 @@ const COLUMNS = `c.id::text AS "id", c.run_id AS "runId", c.shard_id AS "shardId
   c.tc_ensemble_size AS "tcEnsembleSize"`;
 
 /**
- * Highest-Tc candidates of a run or a campaign, filtered. The inner query walks
+ * Highest-Tc candidates of a run or a campaign, filtered; candidates of cancelled shards are left out. The inner query walks
  * candidates_top_tc_idx in (Tc desc, id) order, checking the filters on index entries, and stops
  * after `limit` matches; only those rows are then read in full. A campaign takes each run's top
  * `limit` (one walk per run) and merges them.
@@ -83,7 +83,10 @@ export async function topCandidates(
 ): Promise<TopCandidate[]> {
   const q = parseOrThrow(topCandidatesQuerySchema, query, 'topCandidates query');
   const params: unknown[] = [q.runId ?? q.campaignId, q.limit];
-  const filters: string[] = [];
+  // A cancelled shard's rows may never have been screened (its shard row says why it stopped).
+  const filters: string[] = [
+    `NOT EXISTS (SELECT 1 FROM shards s WHERE s.id = c.shard_id AND s.status = 'CANCELLED')`,
+  ];
   if (q.maxEHullEvPerAtom !== undefined) {
     params.push(q.maxEHullEvPerAtom);
     filters.push(`c.e_above_hull_ev_per_atom <= $${params.length}`);

@@ -23,8 +23,10 @@ export type FinishRunInput = z.input<typeof finishRunInputSchema>;
 
 const CLOSE_ATTEMPTS_SQL = `UPDATE shard_attempts a SET outcome = 'cancelled', finished_at = now()
   FROM shards s WHERE a.shard_id = s.id AND s.run_id = $1 AND a.outcome = 'running'`;
+// A shard that never started (or whose workflow never reported) still says why it stopped.
 const CLOSE_SHARDS_SQL = `UPDATE shards SET status = 'CANCELLED', finished_at = now(),
-  last_error = coalesce(last_error, $2) WHERE run_id = $1 AND status IN ('PLANNED', 'RUNNING')`;
+  error_type = $3, last_error = $2
+  WHERE run_id = $1 AND status IN ('PLANNED', 'RUNNING')`;
 
 /**
  * The run's final status. `completed` → COMPLETED, or COMPLETED_WITH_FAILURES while any shard is
@@ -46,9 +48,12 @@ export async function finishRun(
       runStatus = rows[0]?.failed ? 'COMPLETED_WITH_FAILURES' : 'COMPLETED';
     } else {
       runStatus = input.outcome === 'cancelled' ? 'CANCELLED' : 'FAILED';
-      const reason = input.outcome === 'cancelled' ? 'run cancelled' : `run failed: ${input.error ?? ''}`;
+      const cancelled = input.outcome === 'cancelled';
+      const reason = cancelled
+        ? 'run cancelled before this shard finished'
+        : `run failed: ${input.error ?? ''}`;
       await client.query(CLOSE_ATTEMPTS_SQL, [input.runId]);
-      await client.query(CLOSE_SHARDS_SQL, [input.runId, reason]);
+      await client.query(CLOSE_SHARDS_SQL, [input.runId, reason, cancelled ? 'CANCELLED' : 'RUN_FAILED']);
     }
     const summaryPatch = input.outcome === 'failed' ? { error: input.error ?? 'unknown' } : {};
     await client.query(

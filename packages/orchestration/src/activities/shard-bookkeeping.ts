@@ -1,5 +1,6 @@
 import { parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
+import type { ShardRef } from '../workflows/workflow-types.js';
 import type { OrchestratorActivityDeps } from './orchestrator-activity-deps.js';
 
 const pageInputSchema = z.object({
@@ -11,10 +12,7 @@ const pageInputSchema = z.object({
 });
 export type ShardPageInput = z.input<typeof pageInputSchema>;
 
-export interface ShardRef {
-  id: string;
-  index: number;
-}
+export type { ShardRef };
 
 /** The next page of a run's shards in one status, in index order (ids only: they go into workflow history). */
 export async function listShardPage(
@@ -47,13 +45,17 @@ const FINISH_SQL: Record<FinishShardInput['status'], string> = {
       progress = progress || '{"stage": "done"}' WHERE id = $1`,
   FAILED: `UPDATE shards SET status = 'FAILED', finished_at = now(), error_type = $2, last_error = $3
       WHERE id = $1`,
-  CANCELLED: `UPDATE shards SET status = 'CANCELLED', finished_at = now()
+  CANCELLED: `UPDATE shards SET status = 'CANCELLED', finished_at = now(), error_type = $2, last_error = $3
       WHERE id = $1 AND status IN ('PLANNED', 'RUNNING')`,
 };
 
 export async function finishShard(deps: OrchestratorActivityDeps, raw: FinishShardInput): Promise<void> {
   const input = parseOrThrow(finishShardInputSchema, raw, 'finishShard input');
   const params: unknown[] = [input.shardId];
+  // Every parked or cancelled shard says why.
   if (input.status === 'FAILED') params.push(input.errorType ?? 'Error', input.message ?? '');
+  if (input.status === 'CANCELLED') {
+    params.push(input.errorType ?? 'CANCELLED', input.message ?? 'cancelled with its run');
+  }
   await deps.db.pool.query(FINISH_SQL[input.status], params);
 }

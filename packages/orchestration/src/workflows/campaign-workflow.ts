@@ -1,24 +1,20 @@
 import {
   CancellationScope,
   ContinueAsNew,
-  condition,
   continueAsNew,
-  executeChild,
   isCancellation,
+  patched,
   setHandler,
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
 import { bookkeeping, gpuActivities, screeningActivities } from './activity-proxies.js';
+import { progressOf } from './campaign-counters.js';
+import { carriedShardWindow } from './carried-shard-window.js';
+import { drainingShardWindow } from './draining-shard-window.js';
+import type { ShardWindow } from './shard-window.js';
 import {
-  countShardCancelled,
-  countShardFinished,
-  countShardStarted,
-  progressOf,
-} from './campaign-counters.js';
-import { describeFailure } from './shard-failure.js';
-import { ShardWorkflow } from './shard-workflow.js';
-import {
+  CARRY_SHARD_WINDOW_PATCH,
   type CampaignState,
   type CampaignWorkflowInput,
   type CampaignWorkflowResult,
@@ -27,24 +23,24 @@ import {
   resumeSignal,
 } from './workflow-types.js';
 
-/** Children in flight, so that a cancelled run waits for them before it records its final state. */
-type RunningShards = Set<Promise<void>>;
-
 /**
  * One run of a campaign (DESIGN §3). Creates the run and its planned shards (model versions pinned),
  * has the pinned Ef model's reference energies prepared, then works the shards as child workflows,
  * at most `maxParallelShards` at a time, a page of `shardsPerExecution` per execution (continue-as-new
- * keeps the history small at 10,000 shards). Failed shards are re-attempted for `shardRetryRounds`
- * rounds; then dedupe, summary, the diff against the previous run, and the final status.
+ * keeps the history small at 10,000 shards; the running children are carried over). Failed shards are
+ * re-attempted for `shardRetryRounds` rounds; then dedupe, summary, the diff against the previous
+ * run, and the final status.
  */
 export async function CampaignWorkflow(input: CampaignWorkflowInput): Promise<CampaignWorkflowResult> {
-  const { runId, taskQueues, settings } = input;
+  // Runs recorded before the window was carried across continue-as-new replay the draining window.
+  const carriesWindow = patched(CARRY_SHARD_WINDOW_PATCH);
+  const { runId, settings } = input;
   const books = bookkeeping();
-  const screening = screeningActivities(taskQueues, settings);
-  const running: RunningShards = new Set();
+  const screening = screeningActivities(input.taskQueues, settings);
   // Signals may arrive before the run exists; the flag is folded into the state once it does.
   let paused = input.state?.paused ?? false;
   let state = input.state;
+  let window: ShardWindow | undefined;
   setHandler(progressQuery, () => {
     if (!state) throw new Error(`run ${runId} is still being created`);
     return progressOf(runId, { ...state, paused });
@@ -61,23 +57,30 @@ export async function CampaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     const current = state;
     current.executions++;
     const control = { isPaused: () => paused };
+    window = (carriesWindow ? carriedShardWindow : drainingShardWindow)(input, current, control);
     while (current.round < current.rounds) {
       // Inputs recorded before the setting existed have no delay (replay stays deterministic).
       if (current.round > 0 && current.afterIndex === -1 && settings.retryRoundDelayMs) {
         await sleep(settings.retryRoundDelayMs * 2 ** (current.round - 1));
       }
+      const from = current.round === 0 && input.mode === 'new' ? 'planned' : 'failed';
       const page = await books.listShardPage({
         runId,
-        status: current.round === 0 && input.mode === 'new' ? 'PLANNED' : 'FAILED',
+        status: from === 'planned' ? 'PLANNED' : 'FAILED',
         ...(input.errorTypes && { errorTypes: input.errorTypes }),
         afterIndex: current.afterIndex,
         limit: settings.shardsPerExecution,
       });
-      await runShards(input, current, page, running, control);
+      for (const shard of page) await window.launch(shard, from);
       if (page.length === settings.shardsPerExecution) {
+        const inFlight = await window.endPage();
         current.afterIndex = page.at(-1)?.index ?? current.afterIndex;
-        await continueAsNew<typeof CampaignWorkflow>({ ...input, state: { ...current, paused } });
+        await continueAsNew<typeof CampaignWorkflow>({
+          ...input,
+          state: { ...current, paused, ...(inFlight && { inFlight }) },
+        });
       }
+      await window.drain();
       current.round++;
       current.afterIndex = -1;
       if (current.counts.failed === 0) break;
@@ -97,7 +100,7 @@ export async function CampaignWorkflow(input: CampaignWorkflowInput): Promise<Ca
     const message = error instanceof Error ? error.message : String(error);
     await CancellationScope.nonCancellable(async () => {
       // Cancelled children stop their activities first; only then is the run's state final.
-      await Promise.allSettled(running);
+      await window?.stop();
       await books.finishRun({ runId, outcome, error: message });
     });
     throw error;
@@ -128,43 +131,4 @@ async function openRun(input: CampaignWorkflowInput): Promise<CampaignState> {
     paused: false,
     executions: 0,
   };
-}
-
-/** The sliding window: keeps up to maxParallelShards children running; pausing stops new starts. */
-async function runShards(
-  input: CampaignWorkflowInput,
-  state: CampaignState,
-  page: readonly { id: string; index: number }[],
-  running: RunningShards,
-  control: { isPaused: () => boolean },
-): Promise<void> {
-  const books = bookkeeping();
-  const from = state.round === 0 && input.mode === 'new' ? 'planned' : 'failed';
-  const hasSlot = () => running.size < state.maxParallelShards;
-  for (const shard of page) {
-    await condition(() => control.isPaused() || hasSlot());
-    if (control.isPaused()) {
-      await books.setRunPaused({ runId: input.runId, paused: true });
-      await condition(() => !control.isPaused() && hasSlot());
-      await books.setRunPaused({ runId: input.runId, paused: false });
-    }
-    countShardStarted(state, from);
-    const child = executeChild(ShardWorkflow, {
-      workflowId: `${workflowInfo().workflowId}/shard-${shard.index}`,
-      taskQueue: input.taskQueues.orchestrator,
-      args: [{ shardId: shard.id, taskQueues: input.taskQueues, settings: input.settings }],
-    }).then(
-      (outcome) => countShardFinished(state, outcome),
-      async (error: unknown) => {
-        if (isCancellation(error)) return countShardCancelled(state);
-        // The shard workflow itself broke (it parks stage failures on its own): park the shard here.
-        const failure = describeFailure(error);
-        await books.finishShard({ shardId: shard.id, status: 'FAILED', ...failure });
-        countShardFinished(state, { shardId: shard.id, status: 'FAILED', stage: 'workflow', ...failure });
-      },
-    );
-    const tracked: Promise<void> = child.finally(() => running.delete(tracked));
-    running.add(tracked);
-  }
-  await Promise.all(running);
 }

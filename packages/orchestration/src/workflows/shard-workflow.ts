@@ -1,18 +1,41 @@
-import { CancellationScope, isCancellation } from '@temporalio/workflow';
+import {
+  CancellationScope,
+  getExternalWorkflowHandle,
+  isCancellation,
+  patched,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { bookkeeping, gpuActivities, screeningActivities } from './activity-proxies.js';
 import { describeFailure, halvedMicroBatch } from './shard-failure.js';
-import type { ShardOutcome, ShardWorkflowInput } from './workflow-types.js';
+import {
+  CARRY_SHARD_WINDOW_PATCH,
+  type ShardOutcome,
+  type ShardReport,
+  type ShardWorkflowInput,
+  shardFinishedSignal,
+} from './workflow-types.js';
 
 /**
  * One shard: optimise → screen → hull, each a retried activity on its own task queue. An
  * out-of-memory optimise is retried with half the micro-batch. When a stage exhausts its attempts
  * the shard is parked as FAILED with its error and the outcome says so (the campaign goes on).
+ * The outcome is also signalled to the campaign, whose current execution may not be the one that
+ * started this shard (the window is carried across continue-as-new).
  */
 export async function ShardWorkflow(input: ShardWorkflowInput): Promise<ShardOutcome> {
+  const reportsToCampaign = patched(CARRY_SHARD_WINDOW_PATCH);
   const { shardId } = input;
   const { optimise } = gpuActivities(input.taskQueues, input.settings);
   const screening = screeningActivities(input.taskQueues, input.settings);
   const { finishShard } = bookkeeping();
+  const report = async (shard: ShardReport) => {
+    const campaign = workflowInfo().parent;
+    if (!reportsToCampaign || !campaign) return;
+    // A campaign that is gone (terminated) has nobody to tell; the shard's row is already written.
+    await getExternalWorkflowHandle(campaign.workflowId)
+      .signal(shardFinishedSignal, shard)
+      .catch(() => undefined);
+  };
   let stage = 'optimise';
   try {
     let microBatch = input.microBatch;
@@ -33,20 +56,29 @@ export async function ShardWorkflow(input: ShardWorkflowInput): Promise<ShardOut
     stage = 'hull';
     await screening.hullShard(shardId);
     await finishShard({ shardId, status: 'SUCCEEDED' });
-    return {
+    const outcome: ShardOutcome = {
       shardId,
       status: 'SUCCEEDED',
       candidates: optimised.candidates,
       bestTcKelvin: optimised.bestTcKelvin,
       passed: screened.passed,
     };
+    await report(outcome);
+    return outcome;
   } catch (error) {
     if (isCancellation(error)) {
-      await CancellationScope.nonCancellable(() => finishShard({ shardId, status: 'CANCELLED' }));
+      await CancellationScope.nonCancellable(async () => {
+        // Its rows (if any) stay unscreened; queries leave out a cancelled shard's candidates.
+        const message = `cancelled with its run during the ${stage} stage`;
+        await finishShard({ shardId, status: 'CANCELLED', errorType: 'CANCELLED', message });
+        await report({ shardId, status: 'CANCELLED' });
+      });
       throw error;
     }
     const failure = describeFailure(error);
     await finishShard({ shardId, status: 'FAILED', ...failure });
-    return { shardId, status: 'FAILED', stage, ...failure };
+    const outcome: ShardOutcome = { shardId, status: 'FAILED', stage, ...failure };
+    await report(outcome);
+    return outcome;
   }
 }

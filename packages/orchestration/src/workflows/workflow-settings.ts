@@ -24,20 +24,25 @@ export interface OrchestrationSettings {
   referenceEnergies: StageSettings;
 }
 
-/** Paper-scale shards take hours on a CPU, minutes on a GPU; a lost worker is noticed within 2 min. */
+/**
+ * Paper-scale shards take hours on a CPU, minutes on a GPU. Recovery is sized for ~30 s: workers
+ * flush a heartbeat every 2 s (HEARTBEAT_FLUSH_MS), so a shard stage whose worker died, or whose
+ * completion report was lost while the Temporal server was down, is presumed lost after its
+ * heartbeat timeout (20 s optimise, 30 s screening) and retried after `initialRetryMs` (5 s).
+ */
 export const DEFAULT_ORCHESTRATION_SETTINGS: OrchestrationSettings = {
   shardsPerExecution: 500,
   retryRoundDelayMs: 60_000,
   optimise: {
     startToCloseMs: 8 * 3_600_000,
-    heartbeatMs: 120_000,
+    heartbeatMs: 20_000,
     maximumAttempts: 3,
-    initialRetryMs: 10_000,
+    initialRetryMs: 5_000,
     maximumRetryMs: 300_000,
   },
   screening: {
     startToCloseMs: 1_800_000,
-    heartbeatMs: 120_000,
+    heartbeatMs: 30_000,
     maximumAttempts: 3,
     initialRetryMs: 5_000,
     maximumRetryMs: 60_000,

@@ -2,6 +2,12 @@ import type { TaskQueues } from '@kiago/worker-runtime';
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import type { OrchestrationSettings } from './workflow-settings.js';
 
+/**
+ * `patched()` id of the window carried across continue-as-new (children signal their end). Runs
+ * recorded before it replay the window that drained before each continue-as-new.
+ */
+export const CARRY_SHARD_WINDOW_PATCH = 'carry-shard-window';
+
 export type RunTrigger = 'manual' | 'nightly' | 'retry';
 export type ShardStatusCounts = Record<'planned' | 'running' | 'succeeded' | 'failed' | 'cancelled', number>;
 
@@ -17,6 +23,17 @@ export interface CampaignState {
   bestTcKelvin: number | null;
   paused: boolean;
   executions: number;
+  /**
+   * Shards whose ShardWorkflows are still running when this execution continues as new: the next
+   * execution waits for their `shardFinished` signals instead of draining the window first.
+   */
+  inFlight?: ShardRef[];
+}
+
+/** A shard as the window tracks it (ids only: they go into workflow history). */
+export interface ShardRef {
+  id: string;
+  index: number;
 }
 
 export interface CampaignWorkflowInput {
@@ -77,7 +94,12 @@ export interface NightlyWorkflowResult {
   skipped: { campaignName: string; reason: string }[];
 }
 
+/** What a ShardWorkflow reports to its campaign when it ends (a cancelled shard reports CANCELLED). */
+export type ShardReport = ShardOutcome | { shardId: string; status: 'CANCELLED' };
+
 export const progressQuery = defineQuery<CampaignProgress>('progress');
 /** No new shard starts while paused; shards already running finish. */
 export const pauseSignal = defineSignal('pause');
 export const resumeSignal = defineSignal('resume');
+/** Sent by each ShardWorkflow to its campaign's workflow id (whichever execution is current). */
+export const shardFinishedSignal = defineSignal<[ShardReport]>('shardFinished');

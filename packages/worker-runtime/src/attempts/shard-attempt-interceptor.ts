@@ -1,12 +1,8 @@
 import type { Db } from '@kiago/db';
 import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 import { errorMessageOf, errorTypeOf } from '../failures/error-type.js';
-import {
-  type AttemptOutcome,
-  beginShardAttempt,
-  endShardAttempt,
-  type ShardStage,
-} from './shard-attempt-log.js';
+import { createAttemptRecorder } from './attempt-recorder.js';
+import type { AttemptOutcome, ShardStage } from './shard-attempt-log.js';
 
 /** Which activities are shard stages, and where their shard id is in the arguments. */
 export type ShardStageActivities = Readonly<
@@ -31,28 +27,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function shardAttemptInterceptor(
   options: ShardAttemptInterceptorOptions,
 ): ActivityInterceptorsFactory {
+  const recorder = createAttemptRecorder(options.db, options.warn);
   return (ctx) => ({
     inbound: {
       async execute(input, next) {
         const stage = options.stages[ctx.info.activityType];
         const shardId = stage?.shardIdOf(input.args);
         if (!stage || typeof shardId !== 'string' || !UUID.test(shardId)) return next(input);
-        const attemptId = await beginShardAttempt(options.db, {
-          shardId,
-          stage: stage.stage,
-          worker: options.worker,
-        });
+        const attemptId = await recorder.begin({ shardId, stage: stage.stage, worker: options.worker });
         if (attemptId === undefined) return next(input);
-        const end = async (outcome: AttemptOutcome, failure?: { errorType: string; message: string }) => {
-          try {
-            await endShardAttempt(options.db, attemptId, outcome, failure);
-          } catch (error) {
-            options.warn('could not record the end of a shard attempt', {
-              shardId,
-              error: errorMessageOf(error),
-            });
-          }
-        };
+        const end = (outcome: AttemptOutcome, failure?: { errorType: string; message: string }) =>
+          recorder.end(attemptId, outcome, failure);
         try {
           const result = await next(input);
           await end('succeeded');

@@ -25,8 +25,9 @@ SELECT shard.id, $2, (SELECT coalesce(max(attempt), 0) + 1 FROM shard_attempts W
 FROM shard
 RETURNING id`;
 
+// A late report from the worker that ran the attempt replaces another worker's WORKER_LOST guess.
 const END_SQL = `UPDATE shard_attempts SET outcome = $2, error = $3, error_type = $4, finished_at = now()
-  WHERE id = $1 AND outcome = 'running'`;
+  WHERE id = $1 AND (outcome = 'running' OR error_type = '${WORKER_LOST}')`;
 
 const UNIQUE_VIOLATION = '23505';
 

@@ -1,5 +1,7 @@
+import { isDatabaseUnavailable } from '@kiago/db';
 import { KiagoError } from '@kiago/shared';
 import { ApplicationFailure } from '@temporalio/common';
+import { DATABASE_UNAVAILABLE } from './error-type.js';
 
 const NOT_DETAILS = new Set(['message', 'stack', 'name', 'cause']);
 
@@ -15,7 +17,17 @@ function detailsOf(error: KiagoError): Record<string, unknown> {
  * else (a lost connection, a crashed library call) passes through and is retried with backoff.
  */
 export function toApplicationFailure(error: unknown): unknown {
-  if (!(error instanceof KiagoError)) return error;
+  if (!(error instanceof KiagoError)) {
+    // Typed, so a parked shard says so and `kiago run retry-failed --error-type` can pick it.
+    if (!isDatabaseUnavailable(error)) return error;
+    const message = error instanceof Error ? error.message : String(error);
+    return ApplicationFailure.create({
+      message,
+      type: DATABASE_UNAVAILABLE,
+      nonRetryable: false,
+      cause: error as Error,
+    });
+  }
   return ApplicationFailure.create({
     message: error.message,
     type: error.code,

@@ -1,0 +1,96 @@
+import {
+  CancellationScope,
+  condition,
+  getExternalWorkflowHandle,
+  isCancellation,
+  ParentClosePolicy,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { bookkeeping } from './activity-proxies.js';
+import { countShardCancelled, countShardFinished, countShardStarted } from './campaign-counters.js';
+import { describeFailure } from './shard-failure.js';
+import { type ShardWindow, type WindowControl, waitForSlot } from './shard-window.js';
+import { ShardWorkflow } from './shard-workflow.js';
+import {
+  type CampaignState,
+  type CampaignWorkflowInput,
+  type ShardReport,
+  shardFinishedSignal,
+} from './workflow-types.js';
+
+/** A shard that was cancelled but never reported (its workflow was terminated) is not waited for longer. */
+const STOP_WAIT = '10 minutes';
+
+/**
+ * The window that stays full (Temporal's batch sliding-window pattern): children outlive a
+ * continue-as-new (ParentClosePolicy.ABANDON) and report their end by the `shardFinished` signal to
+ * the campaign's workflow id, so the next execution starts new shards as soon as slots free up
+ * instead of waiting for the whole page to drain.
+ */
+export function carriedShardWindow(
+  input: CampaignWorkflowInput,
+  state: CampaignState,
+  control: WindowControl,
+): ShardWindow {
+  const books = bookkeeping();
+  const inFlight = new Map((state.inFlight ?? []).map((shard) => [shard.id, shard]));
+  const starting = new Set<Promise<unknown>>();
+  const childId = (index: number) => `${workflowInfo().workflowId}/shard-${index}`;
+  // A child of this execution reports twice (signal and result): only the first one counts.
+  const report = (shard: ShardReport) => {
+    if (!inFlight.delete(shard.shardId)) return;
+    if (shard.status === 'CANCELLED') countShardCancelled(state);
+    else countShardFinished(state, shard);
+  };
+  setHandler(shardFinishedSignal, report);
+  return {
+    async launch(shard, from) {
+      await waitForSlot(input.runId, control, () => inFlight.size < state.maxParallelShards);
+      countShardStarted(state, from);
+      inFlight.set(shard.id, shard);
+      // Not awaited: the starts of every free slot go out in one workflow task.
+      const start = startChild(ShardWorkflow, {
+        workflowId: childId(shard.index),
+        taskQueue: input.taskQueues.orchestrator,
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        args: [{ shardId: shard.id, taskQueues: input.taskQueues, settings: input.settings }],
+      });
+      starting.add(start);
+      start.finally(() => starting.delete(start)).catch(() => undefined);
+      start
+        .then((child) => child.result())
+        .then(report, async (error: unknown) => {
+          if (!inFlight.has(shard.id)) return;
+          if (isCancellation(error)) return report({ shardId: shard.id, status: 'CANCELLED' });
+          // The shard workflow itself broke (it parks stage failures on its own): park the shard here.
+          const failure = describeFailure(error);
+          await CancellationScope.nonCancellable(() =>
+            books.finishShard({ shardId: shard.id, status: 'FAILED', ...failure }),
+          );
+          report({ shardId: shard.id, status: 'FAILED', stage: 'workflow', ...failure });
+        });
+    },
+    async endPage() {
+      // A child whose start is not confirmed yet would be orphaned by continue-as-new.
+      await Promise.allSettled(starting);
+      return [...inFlight.values()];
+    },
+    async drain() {
+      await condition(() => inFlight.size === 0);
+    },
+    async stop() {
+      // Children started by earlier executions are outside this one's cancellation scope.
+      await Promise.all(
+        [...inFlight.values()].map(
+          (shard) =>
+            getExternalWorkflowHandle(childId(shard.index))
+              .cancel()
+              .catch(() => undefined), // it ended meanwhile; its report is on its way
+        ),
+      );
+      await condition(() => inFlight.size === 0, STOP_WAIT);
+    },
+  };
+}
