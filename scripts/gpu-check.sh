@@ -35,6 +35,6 @@ node bench/optimiser/throughput.ts --backends node-gpu,node --max-step-seconds 3
 
 say "one paper-scale shard: 4096 candidates × 1000 steps, full-width models, node-gpu"
 started=$(date +%s)
-KIAGO_TF_BACKEND=node-gpu node bench/optimiser/step-cell.ts --backend node-gpu --stem wide --width 1 \
+KIAGO_TF_BACKEND=node-gpu node bench/optimiser/step-cell.ts --backend node-gpu --stem reference --width 1 \
   --ef-width 1 --batch 4096 --micro-batch 1024 --steps 1000 --max-step-seconds 60 >"$out/paper-shard.json" 2>>"$out/tensorflow.log"
 say "paper-scale shard: $(( $(date +%s) - started )) s wall; cell: $(cat "$out/paper-shard.json")"

@@ -14,7 +14,7 @@ describe('kiago data stats', () => {
     expect(stats.dataDir).toBe(miniData);
     const superdiff = stats.datasets.find((d: { dataset: string }) => d.dataset === 'supercon-superdiff');
     expect(superdiff).toMatchObject({ rowsRead: 10, rowsKept: 4, duplicatesMerged: 3 });
-    expect(stats.datasets).toHaveLength(10);
+    expect(stats.datasets).toHaveLength(11);
   });
 
   it('prints a table with drop reasons', async () => {

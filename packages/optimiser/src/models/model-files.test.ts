@@ -32,7 +32,7 @@ describe('model files (tfjs layers format: model.json + weights.bin)', () => {
     const loaded = await loadLayersModel(join(dir, 'tc'));
     expect((loaded.predict(x) as tf.Tensor).arraySync()).toEqual((model.predict(x) as tf.Tensor).arraySync());
     expect(loaded.getUserDefinedMetadata()).toEqual({
-      kiago: { kind: 'tc', width: 1 / 16, atomMapId: ATOM_MAP_ID },
+      kiago: { kind: 'tc', width: 1 / 16, stem: 'reference', atomMapId: ATOM_MAP_ID },
     });
     // The frozen atom-map layer stays frozen.
     expect(loaded.getLayer('atom_map').trainable).toBe(false);

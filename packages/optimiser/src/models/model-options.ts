@@ -7,8 +7,8 @@ import { z } from 'zod';
  */
 export const TC_STEMS = ['wide', 'reference'] as const;
 export type TcStem = (typeof TC_STEMS)[number];
-/** What `kiago models train tc` builds unless told otherwise (chosen by measurement: docs/models.md). */
-export const DEFAULT_TC_STEM: TcStem = 'wide';
+/** The stem a Tc model gets unless told otherwise (chosen by measurement: docs/models.md). */
+export const DEFAULT_TC_STEM: TcStem = 'reference';
 
 const modelOptionsSchema = z.object({
   width: z
@@ -16,7 +16,7 @@ const modelOptionsSchema = z.object({
     .positive('width must be > 0')
     .max(4, 'width must be ≤ 4')
     .default(1),
-  stem: z.enum(TC_STEMS, { error: `stem must be one of ${TC_STEMS.join(', ')}` }).default('wide'),
+  stem: z.enum(TC_STEMS, { error: `stem must be one of ${TC_STEMS.join(', ')}` }).default(DEFAULT_TC_STEM),
 });
 
 export interface ModelOptions {

@@ -42,10 +42,7 @@ export interface ModelEvaluation {
  * rebuilt with the recorded seed and split kind, and its data and split hashes must equal the
  * recorded ones, else the numbers would describe another split.
  */
-export async function evaluateModelDir(
-  dir: string,
-  options: EvaluateModelOptions,
-): Promise<ModelEvaluation> {
+export async function evaluateModelDir(dir: string, options: EvaluateModelOptions): Promise<ModelEvaluation> {
   const { model, manifest } = await loadModelArtifact(dir);
   try {
     const recorded = manifest.data;
