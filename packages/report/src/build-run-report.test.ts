@@ -26,7 +26,7 @@ describe('buildRunReport', () => {
       ef: null,
       tcEnsembleMembers: [],
     });
-    const shipped = fileURLToPath(new URL('../../../models/shipped/tc-2026.11.22-w0.25', import.meta.url));
+    const shipped = fileURLToPath(new URL('../../../models/shipped/tc-2026.12.07-ref-w0.25', import.meta.url));
     const manifest = JSON.parse(await readFile(join(shipped, 'manifest.json'), 'utf8'));
     const version = `report-tc-${randomUUID().slice(0, 8)}`;
     const model = await db.prisma.modelVersion.create({
@@ -42,14 +42,14 @@ describe('buildRunReport', () => {
       where: { id: fixture.runId },
       data: { tcModelVersionId, tcEnsembleModelVersionIds: [] },
     });
-    expect(models.tc).toMatchObject({ version, unit: 'K', splitKind: 'grouped', overall: { rows: 4825 } });
-    expect(models.tc?.superconductors).toMatchObject({ rows: 2294 });
-    expect(models.tc?.superconductors?.mae).toBeCloseTo(8.61, 2);
+    expect(models.tc).toMatchObject({ version, unit: 'K', splitKind: 'grouped', overall: { rows: 4833 } });
+    expect(models.tc?.superconductors).toMatchObject({ rows: 2374 });
+    expect(models.tc?.superconductors?.mae).toBeCloseTo(8.28, 2);
     expect(models.tc?.families.map((f) => [f.family, f.superconductors?.rows])).toEqual([
-      ['cuprate', 1068],
-      ['iron-based', 164],
+      ['cuprate', 1084],
+      ['iron-based', 178],
       ['hydride', 14],
-      ['other', 1048],
+      ['other', 1098],
     ]);
     expect(models.tcEnsembleMembers).toEqual([version, version]);
   });
