@@ -38,18 +38,24 @@ export function carriedShardWindow(
   const inFlight = new Map((state.inFlight ?? []).map((shard) => [shard.id, shard]));
   const starting = new Set<Promise<unknown>>();
   const childId = (index: number) => `${workflowInfo().workflowId}/shard-${index}`;
-  // A child of this execution reports twice (signal and result): only the first one counts.
+  // Shards this execution started report by their result: a child also signals, and a signal can
+  // arrive after a retry round has started the same shard again, where it would end the new attempt
+  // early. Only the shards carried over from an earlier execution report by signal.
+  const startedHere = new Set<string>();
   const report = (shard: ShardReport) => {
     if (!inFlight.delete(shard.shardId)) return;
     if (shard.status === 'CANCELLED') countShardCancelled(state);
     else countShardFinished(state, shard);
   };
-  setHandler(shardFinishedSignal, report);
+  setHandler(shardFinishedSignal, (shard) => {
+    if (!startedHere.has(shard.shardId)) report(shard);
+  });
   return {
     async launch(shard, from) {
       await waitForSlot(input.runId, control, () => inFlight.size < state.maxParallelShards);
       countShardStarted(state, from);
       inFlight.set(shard.id, shard);
+      startedHere.add(shard.id);
       // Not awaited: the starts of every free slot go out in one workflow task.
       const start = startChild(ShardWorkflow, {
         workflowId: childId(shard.index),
