@@ -26,7 +26,9 @@ describe('buildRunReport', () => {
       ef: null,
       tcEnsembleMembers: [],
     });
-    const shipped = fileURLToPath(new URL('../../../models/shipped/tc-2026.12.07-ref-w0.25', import.meta.url));
+    const shipped = fileURLToPath(
+      new URL('../../../models/shipped/tc-2026.12.07-ref-w0.25', import.meta.url),
+    );
     const manifest = JSON.parse(await readFile(join(shipped, 'manifest.json'), 'utf8'));
     const version = `report-tc-${randomUUID().slice(0, 8)}`;
     const model = await db.prisma.modelVersion.create({
