@@ -36,10 +36,15 @@ const fmt = (value: number | null | undefined, digits = 2) => (value == null ? '
 const results = [];
 for (const dir of positionals) {
   const { model, manifest } = await loadModelArtifact(dir, { expectedKind: 'tc' });
-  const test = tcSplitMetrics(predictRows(model, data.test, 2048), data.test.y, data.test.families);
+  const predictedBySplit = {
+    train: predictRows(model, data.train, 2048),
+    val: predictRows(model, data.val, 2048),
+    test: predictRows(model, data.test, 2048),
+  };
+  const test = tcSplitMetrics(predictedBySplit.test, data.test.y, data.test.families);
   const hydrides = (['train', 'val', 'test'] as const).flatMap((split) => {
     const rows = data[split];
-    const predicted = predictRows(model, rows, 2048);
+    const predicted = predictedBySplit[split];
     return rows.sources.flatMap((source, i) =>
       source === 'hydride-measured'
         ? [{ key: rows.keys[i]!, split, measuredKelvin: rows.y[i]!, predictedKelvin: predicted[i]! }]
