@@ -5,7 +5,7 @@
  *      && bash scripts/setup-tfjs.sh && nice -n 10 node bench/models/throughput.ts [options]
  * Options: --backends node,wasm,cpu   --batches 64,256,1024   --seconds 3 (timed budget per cell)
  *          --max-step-seconds 20 (cells whose estimated single step is slower are skipped)
- *          --conv-gradient backprop-input|forward-conv (default: the library's choice per backend)
+ *          --conv-gradient backprop-input|forward-conv (default: the library's, forward-conv)
  * Weights are untrained (random); the cost does not depend on their values.
  */
 import { availableParallelism } from 'node:os';

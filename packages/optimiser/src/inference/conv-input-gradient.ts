@@ -3,10 +3,12 @@ import type { FoldedConv } from './folded-conv.js';
 
 /**
  * How to push a gradient back through a conv to its input.
- * - `backprop-input`: tfjs's Conv2DBackpropInput kernel (fast on tfjs-node, whose oneDNN has one).
- * - `forward-conv`: the same sum written as a forward conv of the (stride-dilated, padded) gradient
- *   with the pre-flipped kernel; on wasm, Conv2DBackpropInput is a naive loop and this is 3.7–5.6×
- *   faster (ENVIRONMENT.md).
+ * - `backprop-input`: tfjs's Conv2DBackpropInput kernel. Kept to cross-check the other mode.
+ * - `forward-conv` (the default): the same sum written as a forward conv of the (stride-dilated,
+ *   padded) gradient with the pre-flipped kernel. On wasm, Conv2DBackpropInput is a naive loop and
+ *   this is 3.7–5.6× faster (ENVIRONMENT.md). On tfjs-node (TF 2.21) the native kernel collapses on
+ *   small maps with many channels — 2.7 s against 46 ms for the forward conv on a 256 × 1 × 4 × 512
+ *   batch (2026-12-07) — so the whole full-width step was ten times slower with it.
  */
 export type ConvGradientMode = 'backprop-input' | 'forward-conv';
 

@@ -6,7 +6,7 @@ import type { ForwardFlops } from './folded-network.js';
 import { type InputGradientModel, inputGradientModel } from './input-gradient-model.js';
 
 export interface InferenceOptions {
-  /** Default: `backprop-input` on tfjs-node (native kernel), `forward-conv` elsewhere. */
+  /** Default: `forward-conv` on every backend (conv-input-gradient.ts says why). */
   convGradientMode?: ConvGradientMode;
   /** Largest batch run at once. Default: 512 on wasm (its heap limit), unlimited elsewhere. */
   microBatchSize?: number;
@@ -38,8 +38,7 @@ const WASM_MICRO_BATCH = 512;
 function resolveOptions(options: InferenceOptions): Required<InferenceOptions> {
   const backend = tf.getBackend();
   return {
-    convGradientMode:
-      options.convGradientMode ?? (backend === 'tensorflow' ? 'backprop-input' : 'forward-conv'),
+    convGradientMode: options.convGradientMode ?? 'forward-conv',
     microBatchSize:
       options.microBatchSize ?? (backend === 'wasm' ? WASM_MICRO_BATCH : Number.POSITIVE_INFINITY),
   };
