@@ -7,6 +7,7 @@ import {
 } from '@temporalio/workflow';
 import { bookkeeping, gpuActivities, screeningActivities } from './activity-proxies.js';
 import { describeFailure, halvedMicroBatch } from './shard-failure.js';
+import { screenAndHull } from './shard-screening.js';
 import {
   CARRY_SHARD_WINDOW_PATCH,
   type ShardOutcome,
@@ -16,7 +17,7 @@ import {
 } from './workflow-types.js';
 
 /**
- * One shard: optimise → screen → hull, each a retried activity on its own task queue. An
+ * One shard: optimise → screen + hull, retried activities on their own task queues. An
  * out-of-memory optimise is retried with half the micro-batch. When a stage exhausts its attempts
  * the shard is parked as FAILED with its error and the outcome says so (the campaign goes on).
  * The outcome is also signalled to the campaign, whose current execution may not be the one that
@@ -51,17 +52,16 @@ export async function ShardWorkflow(input: ShardWorkflowInput): Promise<ShardOut
         if (microBatch === undefined) throw error;
       }
     }
-    stage = 'screen';
-    const screened = await screening.screenShard(shardId);
-    stage = 'hull';
-    await screening.hullShard(shardId);
+    const passed = await screenAndHull(screening, shardId, (next) => {
+      stage = next;
+    });
     await finishShard({ shardId, status: 'SUCCEEDED' });
     const outcome: ShardOutcome = {
       shardId,
       status: 'SUCCEEDED',
       candidates: optimised.candidates,
       bestTcKelvin: optimised.bestTcKelvin,
-      passed: screened.passed,
+      passed,
     };
     await report(outcome);
     return outcome;

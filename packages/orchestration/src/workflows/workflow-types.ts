@@ -8,6 +8,12 @@ import type { OrchestrationSettings } from './workflow-settings.js';
  */
 export const CARRY_SHARD_WINDOW_PATCH = 'carry-shard-window';
 
+/**
+ * `patched()` id of one screening activity per shard (screenAndHullShard) instead of screenShard then
+ * hullShard: a task-queue round trip and a workflow task fewer per shard.
+ */
+export const SCREEN_AND_HULL_PATCH = 'screen-and-hull-in-one-activity';
+
 export type RunTrigger = 'manual' | 'nightly' | 'retry';
 export type ShardStatusCounts = Record<'planned' | 'running' | 'succeeded' | 'failed' | 'cancelled', number>;
 
