@@ -10,6 +10,7 @@ import { describeFailure, halvedMicroBatch } from './shard-failure.js';
 import { screenAndHull } from './shard-screening.js';
 import {
   CARRY_SHARD_WINDOW_PATCH,
+  REPORT_BY_LOCAL_ACTIVITY_PATCH,
   type ShardOutcome,
   type ShardReport,
   type ShardWorkflowInput,
@@ -25,13 +26,18 @@ import {
  */
 export async function ShardWorkflow(input: ShardWorkflowInput): Promise<ShardOutcome> {
   const reportsToCampaign = patched(CARRY_SHARD_WINDOW_PATCH);
+  const reportsByLocalActivity = patched(REPORT_BY_LOCAL_ACTIVITY_PATCH);
   const { shardId } = input;
   const { optimise } = gpuActivities(input.taskQueues, input.settings);
   const screening = screeningActivities(input.taskQueues, input.settings);
-  const { finishShard } = bookkeeping();
+  const { finishShard, reportToCampaign } = bookkeeping();
   const report = async (shard: ShardReport) => {
     const campaign = workflowInfo().parent;
     if (!reportsToCampaign || !campaign) return;
+    if (reportsByLocalActivity) {
+      await reportToCampaign({ campaignWorkflowId: campaign.workflowId, report: shard });
+      return;
+    }
     // A campaign that is gone (terminated) has nobody to tell; the shard's row is already written.
     await getExternalWorkflowHandle(campaign.workflowId)
       .signal(shardFinishedSignal, shard)
