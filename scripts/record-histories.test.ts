@@ -19,7 +19,7 @@ import { createFaultInjector } from '../tests/e2e/support/fault-injection.js';
  * One folder per generation of the workflow code. After a deliberate workflow change (behind
  * `patched()`), name a new set here and record it: the older sets stay and must keep replaying.
  */
-const HISTORY_SET = '2-carried-window';
+const HISTORY_SET = '3-fewer-round-trips';
 const HISTORIES = fileURLToPath(new URL(`../tests/e2e/histories/${HISTORY_SET}/`, import.meta.url));
 
 /**
@@ -69,7 +69,7 @@ describe('record workflow histories', () => {
     // shard-0 ran across the continue-as-new and reported to the second execution.
     await save('campaign-continue-as-new', [continued.workflowId, `${continued.workflowId}/shard-0`]);
 
-    faults.plan({ activityType: 'hullShard', firstShardOnly: true, times: 3 });
+    faults.plan({ activityType: 'screenAndHullShard', firstShardOnly: true, times: 3 });
     const parked = await launchCampaign(harness.ctx, {
       spec: harness.spec({ ...small, shardRetryRounds: 1 }),
     });

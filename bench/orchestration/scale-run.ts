@@ -212,7 +212,7 @@ console.log(
 );
 console.log(
   options.parallel <= options['gpu-slots']
-    ? `shard latency         ShardWorkflow wall − its activities: median ${fmt(percentile(overheads, 0.5), 0)} ms, p95 ${fmt(percentile(overheads, 0.95), 0)} ms`
+    ? `shard latency         ShardWorkflow wall − its activities: median ${fmt(percentile(overheads, 0.5), 0)} ms, p90 ${fmt(percentile(overheads, 0.9), 0)} ms, p95 ${fmt(percentile(overheads, 0.95), 0)} ms`
     : `shard latency         n/a at window ${options.parallel} > ${options['gpu-slots']} gpu slots (shards queue for a slot); run with --parallel ${options['gpu-slots']}`,
 );
 console.log(

@@ -1,3 +1,4 @@
+import { DEFAULT_PLAN_THROUGHPUT, parseCampaignPlanSettings } from '@kiago/orchestration';
 import { DEFAULT_CAMPAIGN_LIMITS, parseCampaignLimits } from '@kiago/shared';
 import { expect, it } from 'vitest';
 import { deployViolations } from './lib/deploy-invariants.ts';
@@ -139,6 +140,33 @@ describeWithTools(['helm', 'kustomize'], 'rendered manifests (kustomize and helm
     ];
     const raised = limitVars(configOf(renderWith(tools.helm ?? '', args, 'raised limit')));
     expect(parseCampaignLimits(raised).maxCandidateStepsPerRun).toBe(200_000_000_000);
+  });
+
+  it('sets the cost preview in the config: the recorded throughput unless a deployment measured its own', () => {
+    const configOf = (args: string[]) =>
+      asRecord(
+        at(
+          renderWith(tools.helm ?? '', ['template', 'kiago', HELM_CHART, ...args], 'plan settings').find(
+            (o) => o.kind === 'ConfigMap',
+          ),
+          'data',
+        ),
+      ) as Record<string, string>;
+    const defaults = parseCampaignPlanSettings(configOf([]));
+    expect(defaults).toMatchObject({
+      throughput: DEFAULT_PLAN_THROUGHPUT,
+      confirmAboveCandidateSteps: 1_000_000_000,
+    });
+    const measured = configOf([
+      '--set',
+      'campaignPlan.candidateStepsPerSecond=48000',
+      '--set',
+      'campaignPlan.confirmAboveCandidateSteps=20000000000',
+    ]);
+    expect(parseCampaignPlanSettings(measured)).toMatchObject({
+      throughput: { candidateStepsPerSecond: 48_000, source: 'KIAGO_PLAN_CANDIDATE_STEPS_PER_S' },
+      confirmAboveCandidateSteps: 20_000_000_000,
+    });
   });
 
   it('prefixes every name with the release and keeps the RBAC on its own gpu-worker', () => {

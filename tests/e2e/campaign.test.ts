@@ -61,9 +61,8 @@ describe('a campaign through the real dev server and Postgres', () => {
       _count: { _all: true },
     });
     expect(attempts.map((a) => [a.stage, a.outcome, a._count._all]).sort()).toEqual([
-      ['hull', 'succeeded', 6],
       ['optimise', 'succeeded', 6],
-      ['screen', 'succeeded', 6],
+      ['screen-hull', 'succeeded', 6],
     ]);
   });
 

@@ -131,7 +131,7 @@ describe('cancelling a run', () => {
     timeout: 120_000,
   }, async () => {
     // Screening fails once and then waits a minute to retry: the shard's rows exist, unscreened.
-    faults.plan({ activityType: 'screenShard', times: 1 });
+    faults.plan({ activityType: 'screenAndHullShard', times: 1 });
     const settings = orchestrationSettings({
       ...E2E_SETTINGS,
       screening: { ...E2E_SETTINGS.screening, initialRetryMs: 60_000, maximumRetryMs: 60_000 },
@@ -155,7 +155,7 @@ describe('cancelling a run', () => {
       expect.objectContaining({
         status: 'CANCELLED',
         error_type: 'CANCELLED',
-        last_error: 'cancelled with its run during the screen stage',
+        last_error: 'cancelled with its run during the screen-hull stage',
       }),
     ]);
     expect(await topCandidates(harness.db, { runId })).toEqual([]);

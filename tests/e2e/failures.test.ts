@@ -32,11 +32,11 @@ describe('failures: retries, parked shards, retry rounds, retry-failed, out of m
     ).rows;
 
   it('retries an activity that fails twice, then succeeds, without anyone asking', async () => {
-    faults.plan({ activityType: 'screenShard', times: 2 });
+    faults.plan({ activityType: 'screenAndHullShard', times: 2 });
     const { runId } = await launchCampaign(harness.ctx, { spec: harness.spec({ seeds: [0] }) });
     const run = await waitForRun(harness.ctx, runId);
     expect(run.status).toBe('COMPLETED');
-    const screen = await attemptsOf(runId, 'screen');
+    const screen = await attemptsOf(runId, 'screen-hull');
     for (const index of [0, 1, 2]) {
       expect(
         screen.filter((a) => a.index === index).map((a) => [a.attempt, a.outcome, a.error_type]),
@@ -50,14 +50,14 @@ describe('failures: retries, parked shards, retry rounds, retry-failed, out of m
   });
 
   it('parks a shard that exhausts its attempts as FAILED, goes on, and re-attempts it in the next round', async () => {
-    faults.plan({ activityType: 'hullShard', firstShardOnly: true, times: 3 }); // = maximumAttempts
+    faults.plan({ activityType: 'screenAndHullShard', firstShardOnly: true, times: 3 }); // = maximumAttempts
     const ctx = { ...harness.ctx, settings: { ...E2E_SETTINGS, retryRoundDelayMs: 1500 } };
     const { runId } = await launchCampaign(ctx, { spec: harness.spec({ shardRetryRounds: 1 }) });
     const run = await waitForRun(harness.ctx, runId);
     expect(run.status).toBe('COMPLETED');
     expect(run.shards.succeeded).toBe(6);
     const failedShardId = [...faults.failed().keys()][0]!;
-    const hull = (await attemptsOf(runId, 'hull')).filter(
+    const hull = (await attemptsOf(runId, 'screen-hull')).filter(
       (a) => a.error_type !== null || a.outcome === 'succeeded',
     );
     const shard = await harness.db.prisma.shard.findUniqueOrThrow({ where: { id: failedShardId } });
@@ -72,7 +72,7 @@ describe('failures: retries, parked shards, retry rounds, retry-failed, out of m
     expect(shard).toMatchObject({ status: 'SUCCEEDED', lastError: null, errorType: null });
     // The retry round waited retryRoundDelayMs after the first round ended.
     const times = await harness.db.prisma.shardAttempt.findMany({
-      where: { shardId: shard.id, stage: 'hull' },
+      where: { shardId: shard.id, stage: 'screen-hull' },
       orderBy: { attempt: 'asc' },
     });
     expect(times[3]!.startedAt.getTime() - times[2]!.finishedAt!.getTime()).toBeGreaterThanOrEqual(1500);

@@ -22,7 +22,7 @@ describe('workflow replay over committed histories', () => {
       .filter((name) => name.endsWith('.json'))
       .sort();
     const sets = new Set(files.map((name) => name.split('/')[0]));
-    expect(sets).toEqual(new Set(['1-draining-window', '2-carried-window']));
+    expect(sets).toEqual(new Set(['1-draining-window', '2-carried-window', '3-fewer-round-trips']));
     for (const set of sets) {
       const types = new Set(
         files

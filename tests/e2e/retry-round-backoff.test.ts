@@ -52,8 +52,8 @@ describe('retry rounds back off (time-skipping test server)', () => {
       ...harness.ctx,
       settings: orchestrationSettings({ ...E2E_SETTINGS, retryRoundDelayMs: delayMs }),
     };
-    // Three attempts per round: the hull fails through rounds 0 and 1 and succeeds in round 2.
-    faults.plan({ activityType: 'hullShard', times: 6 });
+    // Three attempts per round: screen + hull fails through rounds 0 and 1 and succeeds in round 2.
+    faults.plan({ activityType: 'screenAndHullShard', times: 6 });
     const started = performance.now();
     const launched = await launchCampaign(ctx, {
       spec: harness.spec({ bases: ['MgB2'], seeds: [0], shardRetryRounds: 2 }),
@@ -72,7 +72,7 @@ describe('retry rounds back off (time-skipping test server)', () => {
     expect(events.filter((e) => e.timerFiredEventAttributes).length).toBe(2);
     const { rows } = await harness.db.pool.query<{ attempt: number; outcome: string }>(
       `SELECT a.attempt, a.outcome FROM shard_attempts a JOIN shards s ON s.id = a.shard_id
-       WHERE s.run_id = $1 AND a.stage = 'hull' ORDER BY a.attempt`,
+       WHERE s.run_id = $1 AND a.stage = 'screen-hull' ORDER BY a.attempt`,
       [launched.runId],
     );
     expect(rows.map((r) => r.outcome)).toEqual([...Array(6).fill('failed'), 'succeeded']);

@@ -12,6 +12,10 @@ export {
 } from './activities/create-screening-activities.js';
 export { type DedupeRunSummary, dedupeRun } from './activities/dedupe-run.js';
 export { type HullShardSummary, hullShard } from './activities/hull-shard.js';
+export {
+  type ScreenAndHullShardSummary,
+  screenAndHullShard,
+} from './activities/screen-and-hull-shard.js';
 export { type ScreenShardSummary, screenShard, type UnreadableCandidate } from './activities/screen-shard.js';
 export { checkElementCount } from './checks/element-count.js';
 export { type CheckOutcome, checkFormationEnergy } from './checks/formation-energy.js';

@@ -1,6 +1,7 @@
 import type { Db } from '@kiago/db';
 import { createOrchestratorActivities, workflowSource } from '@kiago/orchestration';
 import { kiagoFailureInterceptor } from '@kiago/worker-runtime';
+import { Client } from '@temporalio/client';
 import { type Logger, type NativeConnection, Worker } from '@temporalio/worker';
 
 export interface OrchestratorWorkerOptions {
@@ -22,7 +23,11 @@ export async function createOrchestratorWorker(options: OrchestratorWorkerOption
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...workflowSource(options.workflowBundlePath),
-    activities: createOrchestratorActivities({ db: options.db, logger: options.logger }),
+    activities: createOrchestratorActivities({
+      db: options.db,
+      logger: options.logger,
+      client: new Client({ connection: options.connection, namespace: options.namespace }),
+    }),
     maxConcurrentLocalActivityExecutions: options.maxConcurrentLocalActivities ?? 50,
     // Bookkeeping's typed errors (a stored spec the schema refuses, a missing campaign) become
     // non-retryable failures: without this they were plain errors, retried without end.

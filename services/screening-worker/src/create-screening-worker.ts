@@ -27,7 +27,7 @@ export interface ScreeningWorkerOptions {
 
 const shardIdArgument = (args: readonly unknown[]) => args[0];
 
-/** The `kiago-screening` worker: screenShard, hullShard, dedupeRun, summariseRun. */
+/** The `kiago-screening` worker: screenAndHullShard (screenShard, hullShard), dedupeRun, summariseRun. */
 export async function createScreeningWorker(options: ScreeningWorkerOptions): Promise<Worker> {
   const identity = workerIdentity();
   const activities: ScreeningWorkerActivities = {
@@ -55,6 +55,7 @@ export async function createScreeningWorker(options: ScreeningWorkerOptions): Pr
         stages: {
           screenShard: { stage: 'screen', shardIdOf: shardIdArgument },
           hullShard: { stage: 'hull', shardIdOf: shardIdArgument },
+          screenAndHullShard: { stage: 'screen-hull', shardIdOf: shardIdArgument },
         },
         logger: options.logger,
         extra: options.extraInterceptors,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createDb, type Db } from '@kiago/db';
 import { testDatabaseUrl } from '@kiago/db/testing';
 import { NotFoundError, SpecError } from '@kiago/shared';
+import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignFixture, modelVersionFixture } from '../runs/fixtures/campaign-fixture.js';
 import { createOrchestratorActivities, type OrchestratorActivities } from './orchestrator-activities.js';
@@ -16,6 +17,7 @@ describe('orchestrator bookkeeping activities', () => {
     activities = createOrchestratorActivities({
       db,
       logger: { info: () => undefined, warn: () => undefined },
+      client: new Client(), // connects lazily; these bookkeeping tests never signal
     });
     const [tc, ef] = [await modelVersionFixture(db, 'TC'), await modelVersionFixture(db, 'EF')];
     models = { tc: tc.version, ef: ef.version };

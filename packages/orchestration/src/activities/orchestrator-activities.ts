@@ -4,6 +4,7 @@ import { type NightlyPlan, planNightlyRuns } from '../runs/plan-nightly-runs.js'
 import { diffRun } from './diff-run.js';
 import { type OpenedRun, type OpenRunInput, openRun } from './open-run.js';
 import type { OrchestratorActivityDeps } from './orchestrator-activity-deps.js';
+import { type ReportToCampaignInput, reportToCampaign } from './report-to-campaign.js';
 import { type FinishRunInput, finishRun, setRunPaused } from './run-status.js';
 import {
   type FinishShardInput,
@@ -18,6 +19,7 @@ export interface OrchestratorActivities {
   openRun(input: OpenRunInput): Promise<OpenedRun>;
   listShardPage(input: ShardPageInput): Promise<ShardRef[]>;
   finishShard(input: FinishShardInput): Promise<void>;
+  reportToCampaign(input: ReportToCampaignInput): Promise<void>;
   setRunPaused(input: { runId: string; paused: boolean }): Promise<void>;
   finishRun(input: FinishRunInput): ReturnType<typeof finishRun>;
   diffRun(input: { runId: string }): ReturnType<typeof diffRun>;
@@ -31,6 +33,7 @@ export function createOrchestratorActivities(deps: OrchestratorActivityDeps): Or
     openRun: (input) => openRun(deps, input),
     listShardPage: (input) => listShardPage(deps, input),
     finishShard: (input) => finishShard(deps, input),
+    reportToCampaign: (input) => reportToCampaign(deps.client, input),
     setRunPaused: (input) => setRunPaused(deps, input),
     finishRun: (input) => finishRun(deps, input),
     diffRun: (input) => diffRun(deps, input),

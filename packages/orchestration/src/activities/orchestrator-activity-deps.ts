@@ -1,4 +1,5 @@
 import type { Db } from '@kiago/db';
+import type { Client } from '@temporalio/client';
 
 export interface OrchestratorLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -8,4 +9,6 @@ export interface OrchestratorLogger {
 export interface OrchestratorActivityDeps {
   db: Db;
   logger: OrchestratorLogger;
+  /** Signals a shard's end to its campaign (reportToCampaign). */
+  client: Pick<Client, 'workflow'>;
 }

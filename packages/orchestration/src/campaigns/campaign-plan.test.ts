@@ -20,7 +20,7 @@ describe('planCampaign', () => {
     expect(plan).toMatchObject({
       shards: 6,
       candidateSteps: 6 * 32 * 60,
-      rows: { runs: 1, shards: 6, shardAttemptsAtLeast: 18, candidatesAtMost: 192 },
+      rows: { runs: 1, shards: 6, shardAttemptsAtLeast: 12, candidatesAtMost: 192 },
       estimatedStorageBytes: 192 * BYTES_PER_CANDIDATE + 6 * BYTES_PER_SHARD_WITH_ATTEMPTS,
       confirmation: { required: false, envVar: 'KIAGO_CONFIRM_CANDIDATE_STEPS' },
     });

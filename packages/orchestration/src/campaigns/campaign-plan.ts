@@ -1,17 +1,17 @@
 import { type CampaignSpec, campaignLimitUsage } from '@kiago/shared';
 import type { CampaignPlanSettings } from './plan-settings.js';
 
-/** Every shard logs at least one attempt per stage: optimise, screen, hull. */
-const STAGES_PER_SHARD = 3;
+/** Every shard logs at least one attempt per stage: optimise, then screen-hull (one activity). */
+const STAGES_PER_SHARD = 2;
 
 /**
  * On-disk bytes per row (heap + indexes, after VACUUM ANALYZE), measured 2026-12-07 on Postgres 15 with
  * this schema: candidates from `node bench/db/candidates.ts --shards 100 --per-shard 1024` (102,400 rows:
- * 31 MiB table + 29 MiB indexes); a finished shard (378 B) with its three attempt rows (253 B each), from
- * 10,000 shards and 30,000 attempts in tables LIKE shards / shard_attempts INCLUDING ALL.
+ * 31 MiB table + 29 MiB indexes); a finished shard (378 B) with its two attempt rows (253 B each, measured
+ * from 10,000 shards and 30,000 attempts in tables LIKE shards / shard_attempts INCLUDING ALL).
  */
 export const BYTES_PER_CANDIDATE = 614;
-export const BYTES_PER_SHARD_WITH_ATTEMPTS = 1138;
+export const BYTES_PER_SHARD_WITH_ATTEMPTS = 378 + STAGES_PER_SHARD * 253;
 
 export interface PlannedLimit {
   field: string;

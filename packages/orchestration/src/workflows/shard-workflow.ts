@@ -7,8 +7,10 @@ import {
 } from '@temporalio/workflow';
 import { bookkeeping, gpuActivities, screeningActivities } from './activity-proxies.js';
 import { describeFailure, halvedMicroBatch } from './shard-failure.js';
+import { screenAndHull } from './shard-screening.js';
 import {
   CARRY_SHARD_WINDOW_PATCH,
+  REPORT_BY_LOCAL_ACTIVITY_PATCH,
   type ShardOutcome,
   type ShardReport,
   type ShardWorkflowInput,
@@ -16,7 +18,7 @@ import {
 } from './workflow-types.js';
 
 /**
- * One shard: optimise → screen → hull, each a retried activity on its own task queue. An
+ * One shard: optimise → screen + hull, retried activities on their own task queues. An
  * out-of-memory optimise is retried with half the micro-batch. When a stage exhausts its attempts
  * the shard is parked as FAILED with its error and the outcome says so (the campaign goes on).
  * The outcome is also signalled to the campaign, whose current execution may not be the one that
@@ -24,13 +26,18 @@ import {
  */
 export async function ShardWorkflow(input: ShardWorkflowInput): Promise<ShardOutcome> {
   const reportsToCampaign = patched(CARRY_SHARD_WINDOW_PATCH);
+  const reportsByLocalActivity = patched(REPORT_BY_LOCAL_ACTIVITY_PATCH);
   const { shardId } = input;
   const { optimise } = gpuActivities(input.taskQueues, input.settings);
   const screening = screeningActivities(input.taskQueues, input.settings);
-  const { finishShard } = bookkeeping();
+  const { finishShard, reportToCampaign } = bookkeeping();
   const report = async (shard: ShardReport) => {
     const campaign = workflowInfo().parent;
     if (!reportsToCampaign || !campaign) return;
+    if (reportsByLocalActivity) {
+      await reportToCampaign({ campaignWorkflowId: campaign.workflowId, report: shard });
+      return;
+    }
     // A campaign that is gone (terminated) has nobody to tell; the shard's row is already written.
     await getExternalWorkflowHandle(campaign.workflowId)
       .signal(shardFinishedSignal, shard)
@@ -51,17 +58,16 @@ export async function ShardWorkflow(input: ShardWorkflowInput): Promise<ShardOut
         if (microBatch === undefined) throw error;
       }
     }
-    stage = 'screen';
-    const screened = await screening.screenShard(shardId);
-    stage = 'hull';
-    await screening.hullShard(shardId);
+    const passed = await screenAndHull(screening, shardId, (next) => {
+      stage = next;
+    });
     await finishShard({ shardId, status: 'SUCCEEDED' });
     const outcome: ShardOutcome = {
       shardId,
       status: 'SUCCEEDED',
       candidates: optimised.candidates,
       bestTcKelvin: optimised.bestTcKelvin,
-      passed: screened.passed,
+      passed,
     };
     await report(outcome);
     return outcome;

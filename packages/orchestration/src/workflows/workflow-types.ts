@@ -8,6 +8,18 @@ import type { OrchestrationSettings } from './workflow-settings.js';
  */
 export const CARRY_SHARD_WINDOW_PATCH = 'carry-shard-window';
 
+/**
+ * `patched()` id of one screening activity per shard (screenAndHullShard) instead of screenShard then
+ * hullShard: a task-queue round trip and a workflow task fewer per shard.
+ */
+export const SCREEN_AND_HULL_PATCH = 'screen-and-hull-in-one-activity';
+
+/**
+ * `patched()` id of a shard's end reported by a local activity (reportToCampaign) instead of a
+ * signal command: the shard completes one workflow task and one server round trip sooner.
+ */
+export const REPORT_BY_LOCAL_ACTIVITY_PATCH = 'report-shard-end-by-local-activity';
+
 export type RunTrigger = 'manual' | 'nightly' | 'retry';
 export type ShardStatusCounts = Record<'planned' | 'running' | 'succeeded' | 'failed' | 'cancelled', number>;
 

@@ -2,12 +2,15 @@ import type { RunSummary } from '../summary/summarise-run.js';
 import type { ScreeningActivityDeps } from './activity-deps.js';
 import { type DedupeRunSummary, dedupeRun } from './dedupe-run.js';
 import { type HullShardSummary, hullShard } from './hull-shard.js';
+import { type ScreenAndHullShardSummary, screenAndHullShard } from './screen-and-hull-shard.js';
 import { type ScreenShardSummary, screenShard } from './screen-shard.js';
 
 /** The `kiago-screening` activities: ids in, summaries out; candidates never cross Temporal. */
 export interface ScreeningActivities {
   screenShard(shardId: string): Promise<ScreenShardSummary>;
   hullShard(shardId: string): Promise<HullShardSummary>;
+  /** screenShard then hullShard: what a shard runs since `patched('screen-and-hull-in-one-activity')`. */
+  screenAndHullShard(shardId: string): Promise<ScreenAndHullShardSummary>;
   dedupeRun(runId: string): Promise<DedupeRunSummary>;
 }
 
@@ -20,6 +23,7 @@ export function createScreeningActivities(deps: ScreeningActivityDeps): Screenin
   return {
     screenShard: (shardId) => screenShard(deps, shardId),
     hullShard: (shardId) => hullShard(deps, shardId),
+    screenAndHullShard: (shardId) => screenAndHullShard(deps, shardId),
     dedupeRun: (runId) => dedupeRun(deps, runId),
   };
 }

@@ -146,8 +146,16 @@ describe('screening activities on a fixture run', () => {
 
   it('shares a Material with a later run of the campaign and follows a changed hull bound', async () => {
     const later = await createScreeningRun(db, [[candidate('Sr2CuO3', -1.2, 40)]], {}, campaignId);
-    await activities.screenShard(later.shardIds[0]!);
-    await activities.hullShard(later.shardIds[0]!);
+    // Both stages in one call (the activity a shard runs): flags, then e_above_hull.
+    const stages = await activities.screenAndHullShard(later.shardIds[0]!);
+    expect(stages).toMatchObject({
+      screen: { candidates: 1, passed: 1, rowsUpdated: 1 },
+      hull: { candidates: 1, computed: 1, rowsUpdated: 1 },
+    });
+    expect((await storedCandidates(db, later.runId)).get('0/0')).toMatchObject({
+      passed: true,
+      e_above_hull_ev_per_atom: -1.2,
+    });
     const summary = await activities.dedupeRun(later.runId);
     expect(summary).toMatchObject({ hits: 1, materials: 1, newMaterials: 0 });
     const shared = await db.prisma.runMaterial.findFirstOrThrow({

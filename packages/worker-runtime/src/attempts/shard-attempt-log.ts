@@ -1,6 +1,7 @@
 import type { Db } from '@kiago/db';
 
-export type ShardStage = 'optimise' | 'screen' | 'hull';
+// screen-hull: both post-optimisation stages in one activity (screenAndHullShard).
+export type ShardStage = 'optimise' | 'screen' | 'hull' | 'screen-hull';
 export type AttemptOutcome = 'succeeded' | 'failed' | 'cancelled';
 
 /** What an attempt left behind when the next one starts while it still reads `running`. */
