@@ -26,11 +26,25 @@ export const SCALES = {
     oursRandomInit: true,
     basesPerSection: 1,
   },
-  /** The largest that fits a 2-core machine in about an hour (timings in bench/optimiser/README.md). */
+  /** A quick look: about 30 min on 2 idle cores (timings in bench/optimiser/README.md). */
   cpu: {
     name: 'cpu',
     candidates: 128,
     steps: 200,
+    seeds: 3,
+    table1Bases: 5,
+    maxAtoms: [15, 20, 25, 50, 100],
+    oursRandomInit: false,
+    basesPerSection: null,
+  },
+  /**
+   * The largest that fits 2 idle cores in about two hours: 256 × 200 took 60 CPU-min (2026-12-07),
+   * and this is 3.5 times the candidate-steps.
+   */
+  'cpu-2h': {
+    name: 'cpu-2h',
+    candidates: 512,
+    steps: 350,
     seeds: 3,
     table1Bases: 5,
     maxAtoms: [15, 20, 25, 50, 100],
