@@ -1,4 +1,5 @@
 import type { ScreeningWorkerActivities } from '@kiago/screening';
+import type { ShardStage } from '@kiago/worker-runtime';
 import { patched } from '@temporalio/workflow';
 import { SCREEN_AND_HULL_PATCH } from './workflow-types.js';
 
@@ -10,7 +11,7 @@ import { SCREEN_AND_HULL_PATCH } from './workflow-types.js';
 export async function screenAndHull(
   screening: ScreeningWorkerActivities,
   shardId: string,
-  enter: (stage: 'screen' | 'hull' | 'screen-hull') => void,
+  enter: (stage: Exclude<ShardStage, 'optimise'>) => void,
 ): Promise<number> {
   if (patched(SCREEN_AND_HULL_PATCH)) {
     enter('screen-hull');

@@ -1,3 +1,4 @@
+import type { ShardStage } from '@kiago/worker-runtime';
 import {
   CancellationScope,
   getExternalWorkflowHandle,
@@ -43,7 +44,7 @@ export async function ShardWorkflow(input: ShardWorkflowInput): Promise<ShardOut
       .signal(shardFinishedSignal, shard)
       .catch(() => undefined);
   };
-  let stage = 'optimise';
+  let stage: ShardStage = 'optimise';
   try {
     let microBatch = input.microBatch;
     let optimised: Awaited<ReturnType<typeof optimise.optimiseShard>> | undefined;
