@@ -48,7 +48,7 @@ export function registerRefsCommand(program: Command, deps: DbCommandDeps = defa
   refs
     .command('import')
     .description(
-      'Import a reference set: mp (Roost MP table, 84k compositions), mp-binaries (SMACT MP 2025 binaries) or ' +
+      'Import a reference set: mp (MP via Roost and Matbench, 96k compositions), mp-binaries (SMACT MP 2025 binaries) or ' +
         'alexandria (PBE dumps); re-importing updates changed entries and never duplicates',
     )
     .argument('<set>', REFERENCE_SETS.join(' | '))

@@ -107,15 +107,21 @@ describe('importReferences', () => {
 
   it('builds the mp and mp-binaries sets from the MP tables through the dataset loaders', async () => {
     const mp = await mpReferenceRows({ dataDir: miniData });
-    // Roost mini data: Li2AgSb, AlB2, and Ar with a NaN energy (dropped by the loader).
+    // Roost mini data: Li2AgSb, AlB2, and Ar with a NaN energy (dropped by the loader). Matbench
+    // fills the compositions Roost lacks with its lowest polymorph: WC, ZrC, Cr2O3 (Cr16O24).
     expect(mp.rows.map((r) => [r.sourceId, r.formula, r.dftEfEvPerAtom])).toEqual([
       ['mp-fixture-21', 'Li2AgSb', -0.3384],
       ['mp-fixture-22', 'AlB2', -0.1152],
+      ['matbench:CW', 'W1C1', -0.231],
+      ['matbench:CZr', 'Zr1C1', -0.912],
+      ['matbench:O3Cr2', 'Cr16O24', -1.7245],
     ]);
-    expect(mp.source).toMatch(/Roost.*mp_formation_energy\/roost_mp_formation\.csv/);
+    expect(mp.source).toMatch(/Roost.*Matbench.*for the 3 compositions Roost lacks/);
+    expect(mp.source).toMatch(/roost_mp_formation\.csv, mp_formation_energy\/matbench_mp_e_form\.csv/);
+    expect(mp.report).toMatchObject({ rowsRead: 9, rowsKept: 5, duplicatesMerged: 3 });
     const binaries = await mpBinariesReferenceRows({ dataDir: miniData });
     expect(binaries.rows.map((r) => r.sourceId)).toEqual(['mp-fixture-31', 'mp-fixture-32']);
     const set = uniqueSet('mp');
-    expect(await importReferences(db, { set, ...mp })).toMatchObject({ inserted: 2 });
+    expect(await importReferences(db, { set, ...mp })).toMatchObject({ inserted: 5 });
   });
 });
