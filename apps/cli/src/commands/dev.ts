@@ -71,11 +71,13 @@ export function registerDevCommand(program: Command): void {
         `[kiago] top ${result.top.rows.length} candidates: passed screening, e_above_hull ≤ ${bound.eHullEvPerAtom} eV/atom ` +
           `(${bound.source}), ${result.top.basis === 'best-per-material' ? 'best candidate per material' : 'raw candidates'}, by Tc\n`,
       );
+      const withEnsemble = result.top.rows.some((c) => c.tcEnsembleMeanKelvin !== null);
       printResult(options.format, { eHullThreshold: bound, ...result.top }, () => ({
         columns: [
           'formula',
           'base',
           'Tc (K)',
+          ...(withEnsemble ? ['Tc ensemble (K)'] : []),
           'ΔTc (K)',
           'Ef (eV/atom)',
           'E_hull (eV/atom)',
@@ -86,6 +88,7 @@ export function registerDevCommand(program: Command): void {
           c.materialFormula ?? c.formula,
           c.baseFormula,
           c.tcKelvin,
+          ...(withEnsemble ? [ensembleCell(c.tcEnsembleMeanKelvin, c.tcEnsembleSdKelvin)] : []),
           c.deltaTcKelvin,
           c.efEvPerAtom,
           c.eAboveHullEvPerAtom,
@@ -93,10 +96,22 @@ export function registerDevCommand(program: Command): void {
           c.inDomain ? 'yes' : 'no',
         ]),
       }));
+      if (withEnsemble) {
+        // The optimiser climbs the one model it differentiates; the ensemble re-predicts the formula.
+        process.stderr.write(
+          '[kiago] Tc ensemble = mean ± sd of the ensemble members on the integer formula; a wide sd is a Tc ' +
+            `only the optimised model believes. Ranked by mean − sd: kiago candidates top --run ${result.run.runId} --passed --max-ehull ${bound.eHullEvPerAtom} --rank lcb\n`,
+        );
+      }
       for (const line of funnelRateLines(result.funnel.stages)) process.stderr.write(`[kiago] ${line}\n`);
       process.stderr.write(
         `[kiago] run ${result.run.runId}: ${result.run.status}, ${result.run.shards.succeeded}/${result.run.shards.total} ` +
           `shards, ${result.run.candidates} candidates in ${result.seconds.toFixed(0)} s\n[kiago] report: ${result.reportPath}\n`,
       );
     });
+}
+
+/** "54.9 ± 45.5", or "–" for a candidate the ensemble has not re-predicted. */
+function ensembleCell(mean: number | null, sd: number | null): string {
+  return mean === null || sd === null ? '–' : `${mean.toFixed(1)} ± ${sd.toFixed(1)}`;
 }
