@@ -25,6 +25,12 @@ describe('the verdict rule (Welch t, two-sided 5 %)', () => {
     expect(compareSeeds([5, 5, 5], [5, 5, 5], 'greater').verdict).toBe('inconclusive');
   });
 
+  it('gives identical seeds no spread, even when their mean is an ulp off (0.1 × 3 / 3)', () => {
+    expect(summarise([0.1, 0.1, 0.1]).sd).toBe(0);
+    const exact = compareSeeds([0.1, 0.1, 0.1], [0.05, 0.05, 0.05], 'greater');
+    expect(exact).toMatchObject({ verdict: 'agrees', t: Number.POSITIVE_INFINITY });
+  });
+
   it('rounds the Welch degrees of freedom down (the stricter critical value)', () => {
     expect(tCritical95(2.9)).toBe(4.303);
     expect(tCritical95(0.4)).toBe(12.706);

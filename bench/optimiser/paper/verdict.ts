@@ -38,7 +38,15 @@ export function summarise(values: readonly number[]): SampleSummary {
   const finite = values.filter(Number.isFinite);
   const n = finite.length;
   const mean = n === 0 ? Number.NaN : finite.reduce((a, b) => a + b, 0) / n;
-  const sd = n < 2 ? Number.NaN : Math.sqrt(finite.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (n - 1));
+  // Identical values have no spread; summing them can leave the mean an ulp off, which would make
+  // a spread of ~1e-14 and a t of ~1e15 out of seeds that agree exactly.
+  const identical = finite.every((v) => v === finite[0]);
+  const sd =
+    n < 2
+      ? Number.NaN
+      : identical
+        ? 0
+        : Math.sqrt(finite.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (n - 1));
   return { mean, sd, n };
 }
 
