@@ -1,5 +1,5 @@
 import { parseGpuWorkerProcessEnv } from '@kiago/gpu-worker';
-import { funnelRateLines } from '@kiago/report';
+import { ensembleTc, funnelRateLines } from '@kiago/report';
 import { parseOrThrow } from '@kiago/shared';
 import { parseTemporalEnv, runWorkerProcess } from '@kiago/worker-runtime';
 import type { Command } from 'commander';
@@ -88,7 +88,7 @@ export function registerDevCommand(program: Command): void {
           c.materialFormula ?? c.formula,
           c.baseFormula,
           c.tcKelvin,
-          ...(withEnsemble ? [ensembleCell(c.tcEnsembleMeanKelvin, c.tcEnsembleSdKelvin)] : []),
+          ...(withEnsemble ? [ensembleTc(c.tcEnsembleMeanKelvin, c.tcEnsembleSdKelvin)] : []),
           c.deltaTcKelvin,
           c.efEvPerAtom,
           c.eAboveHullEvPerAtom,
@@ -109,9 +109,4 @@ export function registerDevCommand(program: Command): void {
           `shards, ${result.run.candidates} candidates in ${result.seconds.toFixed(0)} s\n[kiago] report: ${result.reportPath}\n`,
       );
     });
-}
-
-/** "54.9 ± 45.5", or "–" for a candidate the ensemble has not re-predicted. */
-function ensembleCell(mean: number | null, sd: number | null): string {
-  return mean === null || sd === null ? '–' : `${mean.toFixed(1)} ± ${sd.toFixed(1)}`;
 }

@@ -9,6 +9,11 @@ export function signedFixed(value: number | null | undefined, decimals: number):
   return value !== null && value !== undefined && value > 0 ? `+${textValue}` : textValue;
 }
 
+/** "54.9 ± 45.5": a candidate's Tc ensemble re-prediction (mean ± sd, K), or an en dash without one. */
+export function ensembleTc(mean: number | null, sd: number | null): string {
+  return mean === null ? '–' : `${fixed(mean, 1)} ± ${fixed(sd, 1)}`;
+}
+
 export function count(value: number): string {
   return value.toLocaleString('en');
 }

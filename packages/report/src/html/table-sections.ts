@@ -1,6 +1,6 @@
 import type { ReportCandidate, ReportData } from '../report-data.js';
 import { escapeXml } from '../svg/svg-markup.js';
-import { fixed, signedFixed } from './format-values.js';
+import { ensembleTc, fixed, signedFixed } from './format-values.js';
 
 export interface Column<Row> {
   heading: string;
@@ -49,10 +49,7 @@ const CANDIDATE_COLUMNS: readonly Column<ReportCandidate & { rank: number }>[] =
 const ENSEMBLE_COLUMN: Column<ReportCandidate & { rank: number }> = {
   heading: 'Tc ensemble (K)',
   numeric: true,
-  cell: (c) =>
-    c.tcEnsembleMeanKelvin === null
-      ? '–'
-      : `${fixed(c.tcEnsembleMeanKelvin, 1)} ± ${fixed(c.tcEnsembleSdKelvin, 1)}`,
+  cell: (c) => ensembleTc(c.tcEnsembleMeanKelvin, c.tcEnsembleSdKelvin),
 };
 
 export function topCandidatesSection({ topCandidates, funnel }: ReportData): string {
