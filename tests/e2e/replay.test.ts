@@ -22,7 +22,9 @@ describe('workflow replay over committed histories', () => {
       .filter((name) => name.endsWith('.json'))
       .sort();
     const sets = new Set(files.map((name) => name.split('/')[0]));
-    expect(sets).toEqual(new Set(['1-draining-window', '2-carried-window', '3-fewer-round-trips']));
+    expect(sets).toEqual(
+      new Set(['1-draining-window', '2-carried-window', '3-fewer-round-trips', '4-settled-signals']),
+    );
     for (const set of sets) {
       const types = new Set(
         files

@@ -10,4 +10,5 @@ export {
   createAllWorkers,
   type RunningWorkers,
   startAllWorkers,
+  type WorkerInterceptors,
 } from './dev/start-all-workers.js';

@@ -2,7 +2,12 @@ import type { Db } from '@kiago/db';
 import { createOrchestratorActivities, workflowSource } from '@kiago/orchestration';
 import { kiagoFailureInterceptor } from '@kiago/worker-runtime';
 import { Client } from '@temporalio/client';
-import { type Logger, type NativeConnection, Worker } from '@temporalio/worker';
+import {
+  type ActivityInterceptorsFactory,
+  type Logger,
+  type NativeConnection,
+  Worker,
+} from '@temporalio/worker';
 
 export interface OrchestratorWorkerOptions {
   connection: NativeConnection;
@@ -14,6 +19,8 @@ export interface OrchestratorWorkerOptions {
   workflowBundlePath?: string;
   /** Concurrent local bookkeeping activities (Postgres writes of the workflows). */
   maxConcurrentLocalActivities?: number;
+  /** Activity interceptors after the failure interceptor (tests: holding a shard's report). */
+  extraInterceptors?: ActivityInterceptorsFactory[];
 }
 
 /** The `kiago-orchestrator` worker: CampaignWorkflow, ShardWorkflow, NightlyWorkflow and their bookkeeping. */
@@ -31,6 +38,6 @@ export async function createOrchestratorWorker(options: OrchestratorWorkerOption
     maxConcurrentLocalActivityExecutions: options.maxConcurrentLocalActivities ?? 50,
     // Bookkeeping's typed errors (a stored spec the schema refuses, a missing campaign) become
     // non-retryable failures: without this they were plain errors, retried without end.
-    interceptors: { activity: [kiagoFailureInterceptor] },
+    interceptors: { activity: [kiagoFailureInterceptor, ...(options.extraInterceptors ?? [])] },
   });
 }

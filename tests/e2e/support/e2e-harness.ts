@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type RunningWorkers, startAllWorkers } from '@kiago/cli';
+import { type RunningWorkers, startAllWorkers, type WorkerInterceptors } from '@kiago/cli';
 import { createDb, type Db } from '@kiago/db';
 import { testDatabaseUrl } from '@kiago/db/testing';
 import { type OrchestrationContext, orchestrationSettings } from '@kiago/orchestration';
 import type { CampaignSpecInput } from '@kiago/shared';
 import { installTemporalRuntime, suffixedTaskQueues, type TaskQueues } from '@kiago/worker-runtime';
 import { Client, Connection } from '@temporalio/client';
-import { type ActivityInterceptorsFactory, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { registerTinyModelVersions } from '../../../packages/optimiser/src/activities/fixtures/tiny-model-versions.js';
 import { temporalTestAddress } from '../../setup/temporal-address.js';
 import { importReferenceFixture } from './reference-fixture.js';
@@ -17,7 +17,7 @@ export interface E2eHarnessOptions {
   label: string;
   /** Run the gpu worker elsewhere (a child process). */
   withoutGpu?: boolean;
-  interceptors?: { gpu?: ActivityInterceptorsFactory[]; screening?: ActivityInterceptorsFactory[] };
+  interceptors?: WorkerInterceptors;
   /** Another Temporal server (e.g. the time-skipping test server); the caller closes its connections. */
   temporal?: { address: string; workerConnection: NativeConnection; client: Client };
 }

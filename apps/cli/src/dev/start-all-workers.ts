@@ -22,8 +22,15 @@ export interface AllWorkersOptions {
   withoutGpu?: boolean;
   /** KIAGO_SHUTDOWN_GRACE_S of the gpu and screening workers (their own defaults when absent). */
   shutdownGraceMs?: number;
-  /** Extra activity interceptors per worker (fault injection in tests). */
-  interceptors?: { gpu?: ActivityInterceptorsFactory[]; screening?: ActivityInterceptorsFactory[] };
+  interceptors?: WorkerInterceptors;
+}
+
+/** Extra activity interceptors per worker (fault injection in tests). */
+export interface WorkerInterceptors {
+  gpu?: ActivityInterceptorsFactory[];
+  screening?: ActivityInterceptorsFactory[];
+  /** The orchestrator's local bookkeeping activities. */
+  orchestrator?: ActivityInterceptorsFactory[];
 }
 
 export interface AllWorkers {
@@ -43,6 +50,7 @@ export async function createAllWorkers(options: AllWorkersOptions): Promise<AllW
       db,
       logger,
       ...(options.workflowBundlePath && { workflowBundlePath: options.workflowBundlePath }),
+      ...(options.interceptors?.orchestrator && { extraInterceptors: options.interceptors.orchestrator }),
     }),
     await createScreeningWorker({
       connection,

@@ -4,6 +4,7 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   ParentClosePolicy,
+  patched,
   setHandler,
   startChild,
   workflowInfo,
@@ -16,6 +17,7 @@ import { ShardWorkflow } from './shard-workflow.js';
 import {
   type CampaignState,
   type CampaignWorkflowInput,
+  SETTLE_SIGNALLED_CHILDREN_PATCH,
   type ShardReport,
   shardFinishedSignal,
 } from './workflow-types.js';
@@ -42,13 +44,16 @@ export function carriedShardWindow(
   // arrive after a retry round has started the same shard again, where it would end the new attempt
   // early. Only the shards carried over from an earlier execution report by signal.
   const startedHere = new Set<string>();
+  // Shards started here whose signal this execution has ignored: their result is on its way.
+  const signalledHere = new Set<string>();
   const report = (shard: ShardReport) => {
     if (!inFlight.delete(shard.shardId)) return;
     if (shard.status === 'CANCELLED') countShardCancelled(state);
     else countShardFinished(state, shard);
   };
   setHandler(shardFinishedSignal, (shard) => {
-    if (!startedHere.has(shard.shardId)) report(shard);
+    if (startedHere.has(shard.shardId)) signalledHere.add(shard.shardId);
+    else report(shard);
   });
   return {
     async launch(shard, from) {
@@ -56,6 +61,7 @@ export function carriedShardWindow(
       countShardStarted(state, from);
       inFlight.set(shard.id, shard);
       startedHere.add(shard.id);
+      signalledHere.delete(shard.id);
       // Not awaited: the starts of every free slot go out in one workflow task.
       const start = startChild(ShardWorkflow, {
         workflowId: childId(shard.index),
@@ -81,6 +87,11 @@ export function carriedShardWindow(
     async endPage() {
       // A child whose start is not confirmed yet would be orphaned by continue-as-new.
       await Promise.allSettled(starting);
+      // A child that signalled this execution does not signal the next one: carried over, it would
+      // hold its slot forever. Its result follows its signal within one task.
+      if (patched(SETTLE_SIGNALLED_CHILDREN_PATCH)) {
+        await condition(() => ![...signalledHere].some((shardId) => inFlight.has(shardId)));
+      }
       return [...inFlight.values()];
     },
     async drain() {

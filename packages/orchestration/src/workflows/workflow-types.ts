@@ -20,6 +20,13 @@ export const SCREEN_AND_HULL_PATCH = 'screen-and-hull-in-one-activity';
  */
 export const REPORT_BY_LOCAL_ACTIVITY_PATCH = 'report-shard-end-by-local-activity';
 
+/**
+ * `patched()` id of a page end that first waits for the results of children that have already
+ * signalled this execution: carried over instead, they would wait in the next execution for a signal
+ * that was spent on this one (the lost-report race of the 10,000-shard run).
+ */
+export const SETTLE_SIGNALLED_CHILDREN_PATCH = 'settle-signalled-children-before-continue-as-new';
+
 export type RunTrigger = 'manual' | 'nightly' | 'retry';
 export type ShardStatusCounts = Record<'planned' | 'running' | 'succeeded' | 'failed' | 'cancelled', number>;
 
