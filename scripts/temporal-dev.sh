@@ -13,8 +13,11 @@ cd "$KIAGO_ROOT"
 
 PORT="${KIAGO_TEMPORAL_PORT:-7233}"
 STATE_DIR="$KIAGO_ROOT/.kiago"
-PID_FILE="$STATE_DIR/temporal.pid"
-LOG_FILE="$STATE_DIR/temporal.log"
+# The default port keeps the plain names; another port gets its own files (two servers never share one).
+NAME="temporal"
+[ "$PORT" = 7233 ] || NAME="temporal-$PORT"
+PID_FILE="$STATE_DIR/$NAME.pid"
+LOG_FILE="$STATE_DIR/$NAME.log"
 ADDRESS="127.0.0.1:$PORT"
 log() { echo "[temporal-dev] $*" >&2; }
 
@@ -34,16 +37,23 @@ case "${1:-start}" in
     fi
     BIN="$(bash scripts/setup-temporal.sh)"
     mkdir -p "$STATE_DIR"
+    if [ -z "$(running_pid)" ] && answers; then
+      # Someone else's server (another checkout's, a CI run's): using it silently would put this
+      # checkout's runs in a database it does not own, which may vanish with its owner.
+      log "$ADDRESS is already served by a Temporal server this script did not start."
+      log "Use it on purpose with TEMPORAL_ADDRESS=$ADDRESS, stop it, or pick another port with KIAGO_TEMPORAL_PORT."
+      exit 1
+    fi
     if [ -z "$(running_pid)" ]; then
       ui_args=(--headless)
       [ -n "${KIAGO_TEMPORAL_UI_PORT:-}" ] && ui_args=(--ui-port "$KIAGO_TEMPORAL_UI_PORT")
-      log "starting the Temporal dev server on $ADDRESS (log: .kiago/temporal.log)"
+      log "starting the Temporal dev server on $ADDRESS (log: .kiago/$NAME.log)"
       # Every history event is a SQLite commit: WAL without fsync per commit cuts tens of ms from each
       # round trip (a crash of the machine may lose the last commits; a dev server's runs are replayable
       # test data). One task-queue partition: with few pollers a task can land on a partition nobody
       # polls and wait to be forwarded.
       nohup "$BIN" server start-dev "${ui_args[@]}" --ip 127.0.0.1 --port "$PORT" \
-        --db-filename "$STATE_DIR/temporal.db" --log-level warn \
+        --db-filename "$STATE_DIR/$NAME.db" --log-level warn \
         --sqlite-pragma journal_mode=wal --sqlite-pragma synchronous=normal \
         --dynamic-config-value matching.numTaskqueueReadPartitions=1 \
         --dynamic-config-value matching.numTaskqueueWritePartitions=1 >"$LOG_FILE" 2>&1 &
@@ -54,10 +64,10 @@ case "${1:-start}" in
         echo "$ADDRESS"
         exit 0
       fi
-      [ -n "$(running_pid)" ] || { log "the server exited; see .kiago/temporal.log"; tail -n 20 "$LOG_FILE" >&2; exit 1; }
+      [ -n "$(running_pid)" ] || { log "the server exited; see .kiago/$NAME.log"; tail -n 20 "$LOG_FILE" >&2; exit 1; }
       sleep 0.5
     done
-    log "no answer on $ADDRESS after 60 s; see .kiago/temporal.log"
+    log "no answer on $ADDRESS after 60 s; see .kiago/$NAME.log"
     exit 1
     ;;
   stop)
