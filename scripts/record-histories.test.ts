@@ -19,7 +19,7 @@ import { createFaultInjector } from '../tests/e2e/support/fault-injection.js';
  * One folder per generation of the workflow code. After a deliberate workflow change (behind
  * `patched()`), name a new set here and record it: the older sets stay and must keep replaying.
  */
-const HISTORY_SET = '4-settled-signals';
+const HISTORY_SET = '4-lost-report-repairs';
 const HISTORIES = fileURLToPath(new URL(`../tests/e2e/histories/${HISTORY_SET}/`, import.meta.url));
 
 /**
@@ -61,9 +61,14 @@ describe('record workflow histories', () => {
 
   it('records every flow', { timeout: 300_000 }, async () => {
     const small = { bases: ['MgB2', 'Nb3Sn', 'La1.85Sr0.15CuO4'], seeds: [0] };
+    // Shards long enough (200 steps) to be still running when the second execution starts, and
+    // checked on (carriedShardCheckMs) before they report.
     const continued = await launchCampaign(
-      { ...harness.ctx, settings: orchestrationSettings({ ...E2E_SETTINGS, shardsPerExecution: 2 }) },
-      { spec: harness.spec(small) },
+      {
+        ...harness.ctx,
+        settings: orchestrationSettings({ ...E2E_SETTINGS, shardsPerExecution: 2, carriedShardCheckMs: 300 }),
+      },
+      { spec: harness.spec({ ...small, steps: 200 }) },
     );
     await waitForRun(harness.ctx, continued.runId);
     // shard-0 ran across the continue-as-new and reported to the second execution.

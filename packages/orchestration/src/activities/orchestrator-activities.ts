@@ -1,6 +1,11 @@
 import { parseOrThrow } from '@kiago/shared';
 import { z } from 'zod';
 import { type NightlyPlan, planNightlyRuns } from '../runs/plan-nightly-runs.js';
+import {
+  type CarriedShardOutcomes,
+  type CarriedShardOutcomesInput,
+  carriedShardOutcomes,
+} from './carried-shard-outcomes.js';
 import { diffRun } from './diff-run.js';
 import { type OpenedRun, type OpenRunInput, openRun } from './open-run.js';
 import type { OrchestratorActivityDeps } from './orchestrator-activity-deps.js';
@@ -20,6 +25,7 @@ export interface OrchestratorActivities {
   listShardPage(input: ShardPageInput): Promise<ShardRef[]>;
   finishShard(input: FinishShardInput): Promise<void>;
   reportToCampaign(input: ReportToCampaignInput): Promise<void>;
+  carriedShardOutcomes(input: CarriedShardOutcomesInput): Promise<CarriedShardOutcomes>;
   setRunPaused(input: { runId: string; paused: boolean }): Promise<void>;
   finishRun(input: FinishRunInput): ReturnType<typeof finishRun>;
   diffRun(input: { runId: string }): ReturnType<typeof diffRun>;
@@ -34,6 +40,7 @@ export function createOrchestratorActivities(deps: OrchestratorActivityDeps): Or
     listShardPage: (input) => listShardPage(deps, input),
     finishShard: (input) => finishShard(deps, input),
     reportToCampaign: (input) => reportToCampaign(deps.client, input),
+    carriedShardOutcomes: (input) => carriedShardOutcomes(deps.client, input),
     setRunPaused: (input) => setRunPaused(deps, input),
     finishRun: (input) => finishRun(deps, input),
     diffRun: (input) => diffRun(deps, input),

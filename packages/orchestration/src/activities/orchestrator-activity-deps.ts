@@ -9,6 +9,6 @@ export interface OrchestratorLogger {
 export interface OrchestratorActivityDeps {
   db: Db;
   logger: OrchestratorLogger;
-  /** Signals a shard's end to its campaign (reportToCampaign). */
+  /** Signals a shard's end to its campaign (reportToCampaign); reads carried shards' outcomes. */
   client: Pick<Client, 'workflow'>;
 }

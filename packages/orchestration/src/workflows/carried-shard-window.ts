@@ -11,12 +11,15 @@ import {
 } from '@temporalio/workflow';
 import { bookkeeping } from './activity-proxies.js';
 import { countShardCancelled, countShardFinished, countShardStarted } from './campaign-counters.js';
-import { describeFailure } from './shard-failure.js';
+import { checkCarriedShards } from './carried-shard-check.js';
+import { type DescribedFailure, describeFailure } from './shard-failure.js';
 import { type ShardWindow, type WindowControl, waitForSlot } from './shard-window.js';
 import { ShardWorkflow } from './shard-workflow.js';
+import { shardWorkflowId } from './workflow-ids.js';
 import {
   type CampaignState,
   type CampaignWorkflowInput,
+  CHECK_CARRIED_SHARDS_PATCH,
   SETTLE_SIGNALLED_CHILDREN_PATCH,
   type ShardReport,
   shardFinishedSignal,
@@ -39,7 +42,7 @@ export function carriedShardWindow(
   const books = bookkeeping();
   const inFlight = new Map((state.inFlight ?? []).map((shard) => [shard.id, shard]));
   const starting = new Set<Promise<unknown>>();
-  const childId = (index: number) => `${workflowInfo().workflowId}/shard-${index}`;
+  const childId = (index: number) => shardWorkflowId(workflowInfo().workflowId, index);
   // Shards this execution started report by their result: a child also signals, and a signal can
   // arrive after a retry round has started the same shard again, where it would end the new attempt
   // early. Only the shards carried over from an earlier execution report by signal.
@@ -51,10 +54,26 @@ export function carriedShardWindow(
     if (shard.status === 'CANCELLED') countShardCancelled(state);
     else countShardFinished(state, shard);
   };
+  /** A shard workflow that ended without an outcome of its own: its row is parked FAILED here. */
+  const park = async (shardId: string, failure: DescribedFailure) => {
+    await CancellationScope.nonCancellable(() =>
+      books.finishShard({ shardId, status: 'FAILED', ...failure }),
+    );
+    report({ shardId, status: 'FAILED', stage: 'workflow', ...failure });
+  };
   setHandler(shardFinishedSignal, (shard) => {
     if (startedHere.has(shard.shardId)) signalledHere.add(shard.shardId);
     else report(shard);
   });
+  // Runs recorded before the check existed replay without it.
+  if (inFlight.size > 0 && patched(CHECK_CARRIED_SHARDS_PATCH)) {
+    const waiting = () => [...inFlight.values()].filter((shard) => !startedHere.has(shard.id));
+    checkCarriedShards({ waiting, report, park }, input.settings.carriedShardCheckMs).catch(
+      (error: unknown) => {
+        if (!isCancellation(error)) throw error;
+      },
+    );
+  }
   return {
     async launch(shard, from) {
       await waitForSlot(input.runId, control, () => inFlight.size < state.maxParallelShards);
@@ -77,11 +96,7 @@ export function carriedShardWindow(
           if (!inFlight.has(shard.id)) return;
           if (isCancellation(error)) return report({ shardId: shard.id, status: 'CANCELLED' });
           // The shard workflow itself broke (it parks stage failures on its own): park the shard here.
-          const failure = describeFailure(error);
-          await CancellationScope.nonCancellable(() =>
-            books.finishShard({ shardId: shard.id, status: 'FAILED', ...failure }),
-          );
-          report({ shardId: shard.id, status: 'FAILED', stage: 'workflow', ...failure });
+          await park(shard.id, describeFailure(error));
         });
     },
     async endPage() {

@@ -4,6 +4,7 @@ import { countShardCancelled, countShardFinished, countShardStarted } from './ca
 import { describeFailure } from './shard-failure.js';
 import { type ShardWindow, type WindowControl, waitForSlot } from './shard-window.js';
 import { ShardWorkflow } from './shard-workflow.js';
+import { shardWorkflowId } from './workflow-ids.js';
 import type { CampaignState, CampaignWorkflowInput } from './workflow-types.js';
 
 /**
@@ -22,7 +23,7 @@ export function drainingShardWindow(
       await waitForSlot(input.runId, control, () => running.size < state.maxParallelShards);
       countShardStarted(state, from);
       const child = executeChild(ShardWorkflow, {
-        workflowId: `${workflowInfo().workflowId}/shard-${shard.index}`,
+        workflowId: shardWorkflowId(workflowInfo().workflowId, shard.index),
         taskQueue: input.taskQueues.orchestrator,
         args: [{ shardId: shard.id, taskQueues: input.taskQueues, settings: input.settings }],
       }).then(

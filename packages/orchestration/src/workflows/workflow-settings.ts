@@ -19,10 +19,18 @@ export interface OrchestrationSettings {
    * (a database failover, a node pool scaling up) gets time to pass. 0: none.
    */
   retryRoundDelayMs?: number;
+  /**
+   * How often an execution asks Temporal about the shards it carried over that have not reported
+   * (a lost signal, a terminated shard workflow); absent in runs started before it existed.
+   */
+  carriedShardCheckMs?: number;
   optimise: StageSettings;
   screening: StageSettings;
   referenceEnergies: StageSettings;
 }
+
+/** carriedShardCheckMs by default: a lost report costs a slot for 5 minutes, not for ever. */
+export const DEFAULT_CARRIED_SHARD_CHECK_MS = 300_000;
 
 /**
  * Paper-scale shards take hours on a CPU, minutes on a GPU. Recovery is sized for ~30 s: workers
@@ -33,6 +41,7 @@ export interface OrchestrationSettings {
 export const DEFAULT_ORCHESTRATION_SETTINGS: OrchestrationSettings = {
   shardsPerExecution: 500,
   retryRoundDelayMs: 60_000,
+  carriedShardCheckMs: DEFAULT_CARRIED_SHARD_CHECK_MS,
   optimise: {
     startToCloseMs: 8 * 3_600_000,
     heartbeatMs: 20_000,
@@ -61,6 +70,7 @@ export function orchestrationSettings(
   overrides: {
     shardsPerExecution?: number;
     retryRoundDelayMs?: number;
+    carriedShardCheckMs?: number;
     optimise?: Partial<StageSettings>;
     screening?: Partial<StageSettings>;
     referenceEnergies?: Partial<StageSettings>;
@@ -70,6 +80,7 @@ export function orchestrationSettings(
   return {
     shardsPerExecution: overrides.shardsPerExecution ?? defaults.shardsPerExecution,
     retryRoundDelayMs: overrides.retryRoundDelayMs ?? defaults.retryRoundDelayMs,
+    carriedShardCheckMs: overrides.carriedShardCheckMs ?? defaults.carriedShardCheckMs,
     optimise: { ...defaults.optimise, ...overrides.optimise },
     screening: { ...defaults.screening, ...overrides.screening },
     referenceEnergies: { ...defaults.referenceEnergies, ...overrides.referenceEnergies },

@@ -27,6 +27,12 @@ export const REPORT_BY_LOCAL_ACTIVITY_PATCH = 'report-shard-end-by-local-activit
  */
 export const SETTLE_SIGNALLED_CHILDREN_PATCH = 'settle-signalled-children-before-continue-as-new';
 
+/**
+ * `patched()` id of an execution that looks up the shards it carried over every
+ * `carriedShardCheckMs` and takes the outcome of those whose workflows closed without a report.
+ */
+export const CHECK_CARRIED_SHARDS_PATCH = 'check-carried-shards';
+
 export type RunTrigger = 'manual' | 'nightly' | 'retry';
 export type ShardStatusCounts = Record<'planned' | 'running' | 'succeeded' | 'failed' | 'cancelled', number>;
 
