@@ -1,4 +1,9 @@
-import { getRunStatus, launchCampaign, orchestrationSettings } from '@kiago/orchestration';
+import {
+  createOrchestratorActivities,
+  getRunStatus,
+  launchCampaign,
+  orchestrationSettings,
+} from '@kiago/orchestration';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,5 +115,18 @@ describe('carried window: the periodic check of carried shards', () => {
       ).rows[0]!.n;
     for (let i = 0; i < 100 && (await running()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
     await expectConsistentRun(harness.db, runId);
+  });
+
+  it('reports a shard workflow Temporal no longer knows as ended (UNKNOWN)', async () => {
+    const activities = createOrchestratorActivities({
+      db: harness.db,
+      logger: console,
+      client: harness.client,
+    });
+    const outcomes = await activities.carriedShardOutcomes({
+      campaignWorkflowId: 'kiago-run-never-started',
+      shards: [{ id: 'a-shard', index: 0 }],
+    });
+    expect(outcomes).toEqual({ reports: [], ended: [{ shardId: 'a-shard', status: 'UNKNOWN' }] });
   });
 });

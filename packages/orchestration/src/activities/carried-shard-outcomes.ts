@@ -1,4 +1,4 @@
-import type { Client, WorkflowExecutionStatusName } from '@temporalio/client';
+import { type Client, type WorkflowExecutionStatusName, WorkflowNotFoundError } from '@temporalio/client';
 import { shardWorkflowId } from '../workflows/workflow-ids.js';
 import type { ShardOutcome, ShardRef, ShardReport } from '../workflows/workflow-types.js';
 
@@ -21,8 +21,13 @@ export interface CarriedShardOutcomes {
   ended: EndedShard[];
 }
 
-/** Closed without an outcome of its own; other statuses (running, paused) are still running. */
-const ENDED: ReadonlySet<WorkflowExecutionStatusName> = new Set(['FAILED', 'TERMINATED', 'TIMED_OUT']);
+/** Closed without an outcome of its own (UNKNOWN: no longer kept); running and paused ones are left. */
+const ENDED: ReadonlySet<WorkflowExecutionStatusName> = new Set([
+  'FAILED',
+  'TERMINATED',
+  'TIMED_OUT',
+  'UNKNOWN',
+]);
 
 /**
  * What Temporal knows of the carried shards (started by an earlier execution of the campaign) that
@@ -37,7 +42,14 @@ export async function carriedShardOutcomes(
   const outcomes: CarriedShardOutcomes = { reports: [], ended: [] };
   for (const shard of input.shards) {
     const handle = client.workflow.getHandle(shardWorkflowId(input.campaignWorkflowId, shard.index));
-    const { status } = await handle.describe();
+    const status = await handle.describe().then(
+      (description) => description.status,
+      (error: unknown) => {
+        // Closed so long ago that the namespace's retention removed it.
+        if (error instanceof WorkflowNotFoundError) return { name: 'UNKNOWN' as const };
+        throw error;
+      },
+    );
     if (status.name === 'COMPLETED') outcomes.reports.push((await handle.result()) as ShardOutcome);
     else if (status.name === 'CANCELLED') outcomes.reports.push({ shardId: shard.id, status: 'CANCELLED' });
     else if (ENDED.has(status.name)) outcomes.ended.push({ shardId: shard.id, status: status.name });
