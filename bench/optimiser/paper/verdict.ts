@@ -38,16 +38,16 @@ export function summarise(values: readonly number[]): SampleSummary {
   const finite = values.filter(Number.isFinite);
   const n = finite.length;
   const mean = n === 0 ? Number.NaN : finite.reduce((a, b) => a + b, 0) / n;
+  return { mean, sd: sampleSd(finite, mean), n };
+}
+
+/** Sample standard deviation (n − 1); NaN below two values. */
+function sampleSd(values: readonly number[], mean: number): number {
+  if (values.length < 2) return Number.NaN;
   // Identical values have no spread; summing them can leave the mean an ulp off, which would make
   // a spread of ~1e-14 and a t of ~1e15 out of seeds that agree exactly.
-  const identical = finite.every((v) => v === finite[0]);
-  const sd =
-    n < 2
-      ? Number.NaN
-      : identical
-        ? 0
-        : Math.sqrt(finite.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (n - 1));
-  return { mean, sd, n };
+  if (values.every((v) => v === values[0])) return 0;
+  return Math.sqrt(values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (values.length - 1));
 }
 
 /** Judges "a is `direction` than b" on per-seed values by the rule above. */
