@@ -19,7 +19,7 @@ import { createFaultInjector } from '../tests/e2e/support/fault-injection.js';
  * One folder per generation of the workflow code. After a deliberate workflow change (behind
  * `patched()`), name a new set here and record it: the older sets stay and must keep replaying.
  */
-const HISTORY_SET = '4-lost-report-repairs';
+const HISTORY_SET = '5-one-end-activity';
 const HISTORIES = fileURLToPath(new URL(`../tests/e2e/histories/${HISTORY_SET}/`, import.meta.url));
 
 /**

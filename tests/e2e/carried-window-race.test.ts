@@ -1,4 +1,4 @@
-import { launchCampaign, orchestrationSettings } from '@kiago/orchestration';
+import { type FinishAndReportShardInput, launchCampaign, orchestrationSettings } from '@kiago/orchestration';
 import type { ActivityInterceptorsFactory } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_SETTINGS, type E2eHarness, startE2eHarness } from './support/e2e-harness.js';
@@ -21,8 +21,8 @@ function holdFirstReport(): ActivityInterceptorsFactory {
   return (ctx) => ({
     inbound: {
       async execute(input, next) {
-        if (ctx.info.activityType !== 'reportToCampaign') return next(input);
-        const { shardId } = (input.args[0] as { report: { shardId: string } }).report;
+        if (ctx.info.activityType !== 'finishAndReportShard') return next(input);
+        const { shardId } = (input.args[0] as FinishAndReportShardInput).finish;
         held ??= shardId;
         const result = await next(input);
         if (shardId !== held) otherReported();

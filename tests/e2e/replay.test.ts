@@ -23,7 +23,13 @@ describe('workflow replay over committed histories', () => {
       .sort();
     const sets = new Set(files.map((name) => name.split('/')[0]));
     expect(sets).toEqual(
-      new Set(['1-draining-window', '2-carried-window', '3-fewer-round-trips', '4-lost-report-repairs']),
+      new Set([
+        '1-draining-window',
+        '2-carried-window',
+        '3-fewer-round-trips',
+        '4-lost-report-repairs',
+        '5-one-end-activity',
+      ]),
     );
     for (const set of sets) {
       const types = new Set(

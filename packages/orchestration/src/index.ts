@@ -1,3 +1,4 @@
+export type { FinishAndReportShardInput } from './activities/finish-and-report-shard.js';
 export {
   createOrchestratorActivities,
   type OrchestratorActivities,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createDb, type Db } from '@kiago/db';
 import { testDatabaseUrl } from '@kiago/db/testing';
 import { NotFoundError, SpecError } from '@kiago/shared';
-import { Client } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignFixture, modelVersionFixture } from '../runs/fixtures/campaign-fixture.js';
 import { createOrchestratorActivities, type OrchestratorActivities } from './orchestrator-activities.js';
@@ -144,6 +144,31 @@ describe('orchestrator bookkeeping activities', () => {
     await activities.finishShard({ shardId: b!.id, status: 'SUCCEEDED' });
     expect(await activities.finishRun({ runId, outcome: 'completed' })).toEqual({ status: 'COMPLETED' });
     expect((await db.prisma.shard.findUniqueOrThrow({ where: { id: b!.id } })).errorType).toBeNull();
+  });
+
+  it("writes a shard's end without a campaign to tell, and writes it before a failed report", async () => {
+    const { campaign } = await campaignFixture(db, models);
+    const { runId } = await open(campaign.id);
+    const [a, b] = await db.prisma.shard.findMany({ where: { runId }, orderBy: { index: 'asc' } });
+    await activities.finishAndReportShard({ finish: { shardId: a!.id, status: 'SUCCEEDED' } });
+    // No Temporal server on this port (and no gRPC retries): the report fails, so the local activity
+    // would be retried, and the row is already written.
+    const unreachable = createOrchestratorActivities({
+      db,
+      logger: { info: () => undefined, warn: () => undefined },
+      client: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', interceptors: [] }) }),
+    });
+    await expect(
+      unreachable.finishAndReportShard({
+        finish: { shardId: b!.id, status: 'FAILED', errorType: 'ECONNRESET', message: 'reset' },
+        report: { campaignWorkflowId: 'no-such-campaign', report: { shardId: b!.id, status: 'CANCELLED' } },
+      }),
+    ).rejects.toThrow();
+    const after = await db.prisma.shard.findMany({ where: { runId }, orderBy: { index: 'asc' } });
+    expect(after.slice(0, 2).map((s) => [s.status, s.errorType])).toEqual([
+      ['SUCCEEDED', null],
+      ['FAILED', 'ECONNRESET'],
+    ]);
   });
 
   it('leaves a cancelled run consistent: unfinished shards cancelled, running attempts closed', async () => {

@@ -7,6 +7,7 @@ import {
   carriedShardOutcomes,
 } from './carried-shard-outcomes.js';
 import { diffRun } from './diff-run.js';
+import { type FinishAndReportShardInput, finishAndReportShard } from './finish-and-report-shard.js';
 import { type OpenedRun, type OpenRunInput, openRun } from './open-run.js';
 import type { OrchestratorActivityDeps } from './orchestrator-activity-deps.js';
 import { type ReportToCampaignInput, reportToCampaign } from './report-to-campaign.js';
@@ -25,6 +26,7 @@ export interface OrchestratorActivities {
   listShardPage(input: ShardPageInput): Promise<ShardRef[]>;
   finishShard(input: FinishShardInput): Promise<void>;
   reportToCampaign(input: ReportToCampaignInput): Promise<void>;
+  finishAndReportShard(input: FinishAndReportShardInput): Promise<void>;
   carriedShardOutcomes(input: CarriedShardOutcomesInput): Promise<CarriedShardOutcomes>;
   setRunPaused(input: { runId: string; paused: boolean }): Promise<void>;
   finishRun(input: FinishRunInput): ReturnType<typeof finishRun>;
@@ -40,6 +42,7 @@ export function createOrchestratorActivities(deps: OrchestratorActivityDeps): Or
     listShardPage: (input) => listShardPage(deps, input),
     finishShard: (input) => finishShard(deps, input),
     reportToCampaign: (input) => reportToCampaign(deps.client, input),
+    finishAndReportShard: (input) => finishAndReportShard(deps, input),
     carriedShardOutcomes: (input) => carriedShardOutcomes(deps.client, input),
     setRunPaused: (input) => setRunPaused(deps, input),
     finishRun: (input) => finishRun(deps, input),

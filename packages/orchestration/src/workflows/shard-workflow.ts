@@ -6,11 +6,13 @@ import {
   patched,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { FinishShardInput } from '../activities/shard-bookkeeping.js';
 import { bookkeeping, gpuActivities, screeningActivities } from './activity-proxies.js';
 import { describeFailure, halvedMicroBatch } from './shard-failure.js';
 import { screenAndHull } from './shard-screening.js';
 import {
   CARRY_SHARD_WINDOW_PATCH,
+  FINISH_AND_REPORT_PATCH,
   REPORT_BY_LOCAL_ACTIVITY_PATCH,
   type ShardOutcome,
   type ShardReport,
@@ -31,7 +33,7 @@ export async function ShardWorkflow(input: ShardWorkflowInput): Promise<ShardOut
   const { shardId } = input;
   const { optimise } = gpuActivities(input.taskQueues, input.settings);
   const screening = screeningActivities(input.taskQueues, input.settings);
-  const { finishShard, reportToCampaign } = bookkeeping();
+  const { finishShard, reportToCampaign, finishAndReportShard } = bookkeeping();
   const report = async (shard: ShardReport) => {
     const campaign = workflowInfo().parent;
     if (!reportsToCampaign || !campaign) return;
@@ -43,6 +45,20 @@ export async function ShardWorkflow(input: ShardWorkflowInput): Promise<ShardOut
     await getExternalWorkflowHandle(campaign.workflowId)
       .signal(shardFinishedSignal, shard)
       .catch(() => undefined);
+  };
+  // The shard's row, then its report to the campaign.
+  const end = async (finish: FinishShardInput, shard: ShardReport) => {
+    if (patched(FINISH_AND_REPORT_PATCH)) {
+      const campaign = workflowInfo().parent;
+      const tellsCampaign = reportsToCampaign && campaign !== undefined;
+      await finishAndReportShard({
+        finish,
+        ...(tellsCampaign && { report: { campaignWorkflowId: campaign.workflowId, report: shard } }),
+      });
+      return;
+    }
+    await finishShard(finish);
+    await report(shard);
   };
   let stage: ShardStage = 'optimise';
   try {
@@ -62,7 +78,6 @@ export async function ShardWorkflow(input: ShardWorkflowInput): Promise<ShardOut
     const passed = await screenAndHull(screening, shardId, (next) => {
       stage = next;
     });
-    await finishShard({ shardId, status: 'SUCCEEDED' });
     const outcome: ShardOutcome = {
       shardId,
       status: 'SUCCEEDED',
@@ -70,22 +85,23 @@ export async function ShardWorkflow(input: ShardWorkflowInput): Promise<ShardOut
       bestTcKelvin: optimised.bestTcKelvin,
       passed,
     };
-    await report(outcome);
+    await end({ shardId, status: 'SUCCEEDED' }, outcome);
     return outcome;
   } catch (error) {
     if (isCancellation(error)) {
       await CancellationScope.nonCancellable(async () => {
         // Its rows (if any) stay unscreened; queries leave out a cancelled shard's candidates.
         const message = `cancelled with its run during the ${stage} stage`;
-        await finishShard({ shardId, status: 'CANCELLED', errorType: 'CANCELLED', message });
-        await report({ shardId, status: 'CANCELLED' });
+        await end(
+          { shardId, status: 'CANCELLED', errorType: 'CANCELLED', message },
+          { shardId, status: 'CANCELLED' },
+        );
       });
       throw error;
     }
     const failure = describeFailure(error);
-    await finishShard({ shardId, status: 'FAILED', ...failure });
     const outcome: ShardOutcome = { shardId, status: 'FAILED', stage, ...failure };
-    await report(outcome);
+    await end({ shardId, status: 'FAILED', ...failure }, outcome);
     return outcome;
   }
 }

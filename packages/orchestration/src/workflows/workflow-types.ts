@@ -33,6 +33,12 @@ export const SETTLE_SIGNALLED_CHILDREN_PATCH = 'settle-signalled-children-before
  */
 export const CHECK_CARRIED_SHARDS_PATCH = 'check-carried-shards';
 
+/**
+ * `patched()` id of a shard's end written and signalled by one local activity (finishAndReportShard)
+ * instead of finishShard then reportToCampaign: the shard's last workflow task runs one activation fewer.
+ */
+export const FINISH_AND_REPORT_PATCH = 'finish-and-report-shard-in-one-local-activity';
+
 export type RunTrigger = 'manual' | 'nightly' | 'retry';
 export type ShardStatusCounts = Record<'planned' | 'running' | 'succeeded' | 'failed' | 'cancelled', number>;
 
