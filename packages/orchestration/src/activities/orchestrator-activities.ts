@@ -25,6 +25,7 @@ export interface OrchestratorActivities {
   openRun(input: OpenRunInput): Promise<OpenedRun>;
   listShardPage(input: ShardPageInput): Promise<ShardRef[]>;
   finishShard(input: FinishShardInput): Promise<void>;
+  /** Shards started before FINISH_AND_REPORT_PATCH still call it when they end. */
   reportToCampaign(input: ReportToCampaignInput): Promise<void>;
   finishAndReportShard(input: FinishAndReportShardInput): Promise<void>;
   carriedShardOutcomes(input: CarriedShardOutcomesInput): Promise<CarriedShardOutcomes>;
