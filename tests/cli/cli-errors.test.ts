@@ -112,6 +112,19 @@ describe('kiago errors are a message and an exit status', () => {
     expect(result.stderr).not.toMatch(NO_STACK);
   });
 
+  it('a spec with thousands of issues is refused with the first 20 and a count of the rest', async () => {
+    // 3,000 spellings of one composition: 2,999 duplicate-base issues.
+    const bases = Array.from({ length: 3000 }, (_, i) => `Mg${i + 1}B${2 * (i + 1)}`);
+    const file = join(dir, 'duplicates.json');
+    await writeFile(file, JSON.stringify({ ...spec('duplicates'), bases }));
+    const result = await kiago(['campaign', 'plan', file], { DATABASE_URL: testDatabaseUrl() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^kiago: .*duplicates\.json: bases\.1: duplicate base Mg2B4 .*\(and 2979 more issues\)\n$/,
+    );
+    expect(result.stderr.match(/duplicate base/g)).toHaveLength(20);
+  });
+
   it('kiago screen reports a formula too lopsided to count as its row and screens the rest', async () => {
     const file = join(dir, 'lopsided.csv');
     await writeFile(file, 'formula\nCu0.000000001O1\nLa2CuO4\n');

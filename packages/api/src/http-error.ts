@@ -25,16 +25,9 @@ export interface ErrorBody {
   error: { code: string; message: string; issues?: readonly SpecIssue[]; moreIssues?: number };
 }
 
-/** 10,000 near-duplicate bases made a 1.5 MB answer; the first issues are enough to fix the body. */
-export const MAX_REPORTED_ISSUES = 20;
-
 function specErrorBody(error: SpecError): ErrorBody['error'] {
-  const { issues } = error;
-  if (issues.length <= MAX_REPORTED_ISSUES) return { code: error.code, message: error.message, issues };
-  const shown = issues.slice(0, MAX_REPORTED_ISSUES);
-  const more = issues.length - shown.length;
-  const message = `${new SpecError(error.source, shown).message} (and ${more} more issues)`;
-  return { code: error.code, message, issues: shown, moreIssues: more };
+  const { message, issues, more } = error.firstIssues();
+  return { code: error.code, message, issues, ...(more > 0 && { moreIssues: more }) };
 }
 
 export interface ErrorResponse {

@@ -49,6 +49,9 @@ function issueText({ path, message }: SpecIssue): string {
   return path && !message.startsWith(path) ? `${path}: ${message}` : message;
 }
 
+/** How many issues a refusal shows: 10,000 near-duplicate bases made a 1.5 MB message. */
+export const MAX_REPORTED_ISSUES = 20;
+
 /** A campaign spec, CLI flag, HTTP body or env value that failed validation. */
 export class SpecError extends KiagoError {
   readonly code = 'SPEC_INVALID';
@@ -59,6 +62,18 @@ export class SpecError extends KiagoError {
     readonly issues: readonly SpecIssue[],
   ) {
     super(`${source}: ${issues.map(issueText).join('; ')}`);
+  }
+
+  /** The first `max` issues, and a message that counts the rest; the first ones are enough to fix the input. */
+  firstIssues(max = MAX_REPORTED_ISSUES): { message: string; issues: readonly SpecIssue[]; more: number } {
+    if (this.issues.length <= max) return { message: this.message, issues: this.issues, more: 0 };
+    const issues = this.issues.slice(0, max);
+    const more = this.issues.length - max;
+    return {
+      message: `${new SpecError(this.source, issues).message} (and ${more} more issues)`,
+      issues,
+      more,
+    };
   }
 }
 
