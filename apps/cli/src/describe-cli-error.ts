@@ -1,4 +1,4 @@
-import { KiagoError, SpecError } from '@kiago/shared';
+import { KiagoError } from '@kiago/shared';
 
 /** What `kiago` prints for an error, and the exit status it leaves. */
 export interface CliFailure {
@@ -118,7 +118,6 @@ function temporalFailure(error: unknown, env: Env): CliFailure | undefined {
 export function describeCliError(error: unknown, env: Env): CliFailure {
   const service = postgresFailure(error, env) ?? temporalFailure(error, env);
   if (service) return service;
-  if (error instanceof SpecError) return { message: error.firstIssues().message, exitCode: EXIT_BAD_INPUT };
   if (error instanceof KiagoError) {
     return { message: error.message, exitCode: error.nonRetryable ? EXIT_BAD_INPUT : EXIT_UNAVAILABLE };
   }

@@ -3,6 +3,7 @@ import {
   ConflictError,
   FormulaError,
   KiagoError,
+  MAX_REPORTED_ISSUES,
   NotFoundError,
   SpecError,
   type SpecIssue,
@@ -26,8 +27,9 @@ export interface ErrorBody {
 }
 
 function specErrorBody(error: SpecError): ErrorBody['error'] {
-  const { message, issues, more } = error.firstIssues();
-  return { code: error.code, message, issues, ...(more > 0 && { moreIssues: more }) };
+  const issues = error.issues.slice(0, MAX_REPORTED_ISSUES);
+  const more = error.issues.length - issues.length;
+  return { code: error.code, message: error.message, issues, ...(more > 0 && { moreIssues: more }) };
 }
 
 export interface ErrorResponse {

@@ -52,7 +52,17 @@ function issueText({ path, message }: SpecIssue): string {
 /** How many issues a refusal shows: 10,000 near-duplicate bases made a 1.5 MB message. */
 export const MAX_REPORTED_ISSUES = 20;
 
-/** A campaign spec, CLI flag, HTTP body or env value that failed validation. */
+/** The first MAX_REPORTED_ISSUES issues and a count of the rest: the first ones are enough to fix the input. */
+function specMessage(source: string, issues: readonly SpecIssue[]): string {
+  const shown = issues.slice(0, MAX_REPORTED_ISSUES).map(issueText).join('; ');
+  const more = issues.length - MAX_REPORTED_ISSUES;
+  return `${source}: ${shown}${more > 0 ? ` (and ${more} more issues)` : ''}`;
+}
+
+/**
+ * A campaign spec, CLI flag, HTTP body or env value that failed validation. `issues` holds them all;
+ * the message, which every log, CLI line and workflow failure carries, only the first ones.
+ */
 export class SpecError extends KiagoError {
   readonly code = 'SPEC_INVALID';
   readonly nonRetryable = true;
@@ -61,19 +71,7 @@ export class SpecError extends KiagoError {
     readonly source: string,
     readonly issues: readonly SpecIssue[],
   ) {
-    super(`${source}: ${issues.map(issueText).join('; ')}`);
-  }
-
-  /** The first `max` issues, and a message that counts the rest; the first ones are enough to fix the input. */
-  firstIssues(max = MAX_REPORTED_ISSUES): { message: string; issues: readonly SpecIssue[]; more: number } {
-    if (this.issues.length <= max) return { message: this.message, issues: this.issues, more: 0 };
-    const issues = this.issues.slice(0, max);
-    const more = this.issues.length - max;
-    return {
-      message: `${new SpecError(this.source, issues).message} (and ${more} more issues)`,
-      issues,
-      more,
-    };
+    super(specMessage(source, issues));
   }
 }
 

@@ -1,4 +1,4 @@
-import { SpecError, type SpecIssue } from '@kiago/shared';
+import { MAX_REPORTED_ISSUES, SpecError, type SpecIssue } from '@kiago/shared';
 import { isUuid } from './binary-copy-writer.js';
 
 /**
@@ -88,8 +88,6 @@ const CHECKS: ReadonlyArray<readonly [keyof CandidateInsert, Check]> = [
   ['materialId', orNull(uuid)],
   ['elementSetKey', elementSetKey],
 ];
-const MAX_REPORTED_ISSUES = 20;
-
 /**
  * Throws a SpecError naming `<row>.<field>` for every bad value (first 20). Plain checks instead of
  * zod: this runs on millions of rows, and zod cost 3.8 µs per row, a fifth of the insert budget.

@@ -1,6 +1,7 @@
 import {
   type Composition,
   elementSetKey,
+  MAX_REPORTED_ISSUES,
   normaliseComposition,
   SpecError,
   type SpecIssue,
@@ -26,8 +27,6 @@ export interface ReferenceEntryColumns {
   elementSetKey: string;
   dftEfEvPerAtom: number | null;
 }
-
-const MAX_REPORTED_ISSUES = 20;
 
 /**
  * Checks every row (ids present and unique, a composition of known elements with positive finite
